@@ -1,0 +1,117 @@
+"""Breadth-first traversal over an adjacency function, shared by backends without a query engine.
+
+A backend supplies ``edges_of(node_ids) -> relations``; these functions do the walking, so
+fan-out caps, relation filters and as-of filters behave the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+from graph_service.model import Relation, RelationKind
+
+EdgesOf = Callable[[Sequence[str], int], dict[str, list[Relation]]]
+
+
+def relation_allowed(
+    rel: Relation, kinds: Sequence[RelationKind] | None, as_of: date | None
+) -> bool:
+    """Whether a relation may be followed under the kind and valid-time filters."""
+    if kinds is not None and rel.kind not in kinds:
+        return False
+    return as_of is None or rel.valid_on(as_of)
+
+
+def bfs_layers(
+    edges_of: EdgesOf,
+    seeds: Sequence[str],
+    hops: int,
+    kinds: Sequence[RelationKind] | None,
+    as_of: date | None,
+    max_fanout: int,
+) -> tuple[dict[str, int], dict[str, Relation], bool]:
+    """Distances of reached nodes, relations used, and whether a fan-out cap was hit."""
+    distance = {seed: 0 for seed in seeds}
+    used: dict[str, Relation] = {}
+    truncated = False
+    frontier = list(dict.fromkeys(seeds))
+    for depth in range(1, hops + 1):
+        if not frontier:
+            break
+        adjacency = edges_of(frontier, max_fanout + 1)
+        next_frontier: list[str] = []
+        for node_id in frontier:
+            rels = [r for r in adjacency.get(node_id, []) if relation_allowed(r, kinds, as_of)]
+            if len(rels) > max_fanout:
+                truncated = True
+                rels = rels[:max_fanout]
+            for rel in rels:
+                used[rel.id] = rel
+                other = rel.target if rel.source == node_id else rel.source
+                if other not in distance:
+                    distance[other] = depth
+                    next_frontier.append(other)
+        frontier = next_frontier
+    return distance, used, truncated
+
+
+def all_shortest_paths(
+    edges_of: EdgesOf,
+    source: str,
+    target: str,
+    max_hops: int,
+    kinds: Sequence[RelationKind] | None,
+    as_of: date | None,
+    limit: int,
+    max_fanout: int = 10_000,
+) -> list[tuple[list[str], list[Relation]]]:
+    """All shortest undirected paths by breadth-first search from ``source``.
+
+    Parents are recorded per node, then paths are read back from ``target``; ties are
+    returned in id order so results are deterministic.
+    """
+    if source == target:
+        return [([source], [])]
+    parents: dict[str, list[tuple[str, Relation]]] = {source: []}
+    frontier = [source]
+    found = False
+    for _ in range(max_hops):
+        if not frontier or found:
+            break
+        adjacency = edges_of(frontier, max_fanout)
+        layer: dict[str, list[tuple[str, Relation]]] = {}
+        for node_id in frontier:
+            for rel in adjacency.get(node_id, []):
+                if not relation_allowed(rel, kinds, as_of):
+                    continue
+                other = rel.target if rel.source == node_id else rel.source
+                if other in parents:
+                    continue
+                layer.setdefault(other, []).append((node_id, rel))
+        parents.update(layer)
+        found = target in layer
+        frontier = sorted(layer)
+    if target not in parents:
+        return []
+    return _unwind(parents, source, target, limit)
+
+
+def _unwind(
+    parents: dict[str, list[tuple[str, Relation]]], source: str, target: str, limit: int
+) -> list[tuple[list[str], list[Relation]]]:
+    results: list[tuple[list[str], list[Relation]]] = []
+    stack: list[tuple[str, list[str], list[Relation]]] = [(target, [target], [])]
+    while stack and len(results) < limit:
+        node, nodes, rels = stack.pop()
+        if node == source:
+            results.append((list(reversed(nodes)), list(reversed(rels))))
+            continue
+        for parent, rel in sorted(parents[node], key=lambda p: (p[0], p[1].id), reverse=True):
+            stack.append((parent, [*nodes, parent], [*rels, rel]))
+    return results
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """Order-preserving de-duplication."""
+    return list(dict.fromkeys(items))

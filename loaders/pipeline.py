@@ -1,0 +1,286 @@
+"""The load pipeline: read → map → resolve → write graph → index, in committed batches.
+
+Each batch is one graph transaction followed by one index commit, so a load killed
+half-way leaves whole batches behind; re-running the same files re-derives the same ids and
+completes the rest (rows already present count as merged). Indexing every touched node on
+every batch, not only changed ones, is what repairs an index left behind by a kill between
+the graph commit and the index commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+
+from tqdm import tqdm
+
+from graph_service.errors import InputError
+from graph_service.identifiers import IdentityHasher
+from graph_service.model import NodeKind, Provenance, Relation, RelationKind
+from graph_service.settings import Settings
+from graph_service.store.protocol import GraphStore, WriteBatch
+from loaders.facts import RowFacts
+from loaders.headers import ColumnMap, detect_kind, map_columns
+from loaders.journal import LoadJournal
+from loaders.mappers import MAPPERS, Row
+from loaders.mentions import MentionFactory
+from loaders.quarantine import QuarantineFile
+from loaders.resolve import BatchResolver
+from loaders.sources import Source, SourceRow, expand_paths, file_sha256, open_source
+from loaders.summary import FileSummary, LoadSummary
+from loaders.values import RowRejected
+from search.from_model import to_search_document
+from search.protocol import SearchIndex
+
+log = logging.getLogger(__name__)
+
+_SEARCHED_KINDS = {NodeKind.ENTERPRISE, NodeKind.PERSON, NodeKind.CREDIT_RECORD}
+
+
+@dataclass
+class _Mapped:
+    source_row: SourceRow
+    facts: RowFacts
+
+
+def relation_id(kind: RelationKind, source: str, target: str, qualifier: str | None) -> str:
+    """Deterministic relation id: kind, endpoints and (for parallel edges) a qualifier."""
+    base = f"{kind}:{source}>{target}"
+    return f"{base}:{qualifier}" if qualifier else base
+
+
+class Loader:
+    """Loads files into a graph store and (optionally) a search index."""
+
+    def __init__(
+        self,
+        store: GraphStore,
+        index: SearchIndex | None,
+        settings: Settings,
+        *,
+        progress: bool | None = None,
+    ) -> None:
+        self.store = store
+        self.index = index
+        self.settings = settings
+        self.batch_size = settings.batch_size
+        self.progress = settings.progress if progress is None else progress
+        self.make = MentionFactory(IdentityHasher(settings.id_secret))
+        self.journal = LoadJournal(settings.data_dir / "loads.sqlite3")
+
+    def load_paths(self, paths: list[Path], kind: str | None = None) -> LoadSummary:
+        files = expand_paths(paths)
+        if not files:
+            raise InputError("no loadable files found in " + ", ".join(map(str, paths)))
+        summaries = [self.load_file(path, kind) for path in files]
+        return LoadSummary.combine(summaries, self.store.stats().data_version)
+
+    def load_file(self, path: Path, kind: str | None = None) -> FileSummary:
+        try:
+            source = open_source(path)
+            chosen = kind or detect_kind(source.headers)
+            columns = map_columns(chosen, source.headers)
+        except InputError as error:
+            log.warning("file refused", extra={"path": str(path), "reason": error.message})
+            return FileSummary(path=str(path), kind=kind or "unknown", error=error.message)
+        return self._load_source(source, columns)
+
+    def _load_source(self, source: Source, columns: ColumnMap) -> FileSummary:
+        summary = FileSummary(path=str(source.path), kind=columns.kind, encoding=source.encoding)
+        load_id = self.journal.start(source.path, file_sha256(source.path), columns.kind)
+        quarantined: Counter[str] = Counter()
+        warnings: Counter[str] = Counter()
+        folder = self.settings.quarantine_dir
+        status = "interrupted"
+        try:
+            with QuarantineFile(folder, source.path) as quarantine:
+                bar = tqdm(
+                    desc=source.path.name, unit=" rows", disable=not self.progress, leave=False
+                )
+                for chunk in _batches(source.rows, self.batch_size):
+                    loaded, merged = self._load_batch(
+                        chunk, columns, quarantine, quarantined, warnings
+                    )
+                    summary.read += len(chunk)
+                    summary.loaded += loaded
+                    summary.merged += merged
+                    bar.update(len(chunk))
+                bar.close()
+                summary.quarantine_file = str(quarantine.path) if quarantine.count else None
+            status = "completed"
+        finally:
+            summary.quarantined = dict(sorted(quarantined.items()))
+            summary.warnings = dict(sorted(warnings.items()))
+            self.journal.finish(load_id, status, summary.model_dump())
+        if self.index is not None:
+            self.index.refresh()
+        return summary
+
+    def _load_batch(
+        self,
+        chunk: list[SourceRow],
+        columns: ColumnMap,
+        quarantine: QuarantineFile,
+        quarantined: Counter[str],
+        warnings: Counter[str],
+    ) -> tuple[int, int]:
+        mapper = MAPPERS[columns.kind]
+        mapped: list[_Mapped] = []
+        for source_row in chunk:
+            if source_row.problem:
+                quarantine.add(
+                    source_row.row, source_row.problem, source_row.detail, source_row.cells
+                )
+                quarantined[source_row.problem] += 1
+                continue
+            try:
+                facts = mapper(Row(source_row.cells, columns), self.make)
+            except RowRejected as rejected:
+                quarantine.add(source_row.row, rejected.reason, rejected.detail, source_row.cells)
+                quarantined[rejected.reason] += 1
+                continue
+            mapped.append(_Mapped(source_row, facts))
+        return self._write(mapped, quarantine, quarantined, warnings)
+
+    def _write(
+        self,
+        mapped: list[_Mapped],
+        quarantine: QuarantineFile,
+        quarantined: Counter[str],
+        warnings: Counter[str],
+    ) -> tuple[int, int]:
+        resolver = BatchResolver(self.store)
+        resolver.prepare(item.facts for item in mapped)
+        now = datetime.now(UTC).replace(microsecond=0)
+        batch = WriteBatch()
+        primaries: list[str] = []
+        for item in mapped:
+            row = item.source_row
+            context = f"{row.source}#{row.row}"
+            try:
+                ids, keys = resolver.resolve_row(item.facts, context)
+            except RowRejected as rejected:
+                quarantine.add(row.row, rejected.reason, rejected.detail, row.cells)
+                quarantined[rejected.reason] += 1
+                continue
+            provenance = Provenance(
+                source=row.source, row=row.row, content_hash=row.content_hash, loaded_at=now
+            )
+            primaries.append(self._add_row(batch, item.facts, ids, keys, provenance, resolver))
+            warnings.update(set(item.facts.warnings))
+        before = self.store.existing(primaries)
+        loaded = merged = 0
+        for primary in primaries:
+            if primary in before:
+                merged += 1
+            else:
+                loaded += 1
+                before.add(primary)
+        self.store.upsert(batch)
+        self._index(batch)
+        return loaded, merged
+
+    def _add_row(
+        self,
+        batch: WriteBatch,
+        facts: RowFacts,
+        ids: dict[str, str],
+        keys: list[tuple[str, str]],
+        provenance: Provenance,
+        resolver: BatchResolver,
+    ) -> str:
+        now = provenance.loaded_at
+        stamp = {"provenance": [provenance], "attestations": 1, "recorded_at": now}
+        for mention in facts.mentions:
+            batch.nodes.append(
+                mention.prototype.model_copy(update={"id": ids[mention.ref], **stamp})
+            )
+            for contact, other in resolver.contact_peers(mention, ids[mention.ref]):
+                batch.relations.append(_contact_relation(ids[mention.ref], other, contact, now))
+        for node in facts.fixed_nodes:
+            batch.nodes.append(node.model_copy(update=stamp))
+        relation_ids: list[str] = []
+        for fact in facts.relations:
+            source = ids[fact.source[1:]] if fact.source.startswith("@") else fact.source
+            target = ids[fact.target[1:]] if fact.target.startswith("@") else fact.target
+            rel_id = relation_id(fact.kind, source, target, fact.qualifier)
+            relation_ids.append(rel_id)
+            batch.relations.append(
+                Relation(
+                    id=rel_id,
+                    kind=fact.kind,
+                    source=source,
+                    target=target,
+                    role=fact.role,
+                    ratio=fact.ratio,
+                    subscribed_capital=fact.subscribed_capital,
+                    paid_capital=fact.paid_capital,
+                    valid_from=fact.valid_from,
+                    valid_to=fact.valid_to,
+                    provenance=[provenance],
+                    attestations=1,
+                    recorded_at=now,
+                )
+            )
+        batch.keys.extend(keys)
+        for node in facts.fixed_nodes:
+            if node.kind == NodeKind.CREDIT_RECORD and getattr(node, "decision_no", None):
+                batch.keys.append((f"dec:{node.decision_no}", node.id))
+        if facts.primary.startswith("@"):
+            return ids[facts.primary[1:]]
+        if facts.primary.startswith("rel:"):
+            return relation_ids[int(facts.primary[4:])]
+        return facts.primary
+
+    def _index(self, batch: WriteBatch) -> None:
+        if self.index is None:
+            return
+        wanted = [n.id for n in batch.nodes if n.kind in _SEARCHED_KINDS]
+        subjects: dict[str, list[str]] = {}
+        for rel in batch.relations:
+            if rel.kind == RelationKind.SUBJECT_OF:
+                subjects.setdefault(rel.target, []).append(rel.source)
+        nodes = self.store.get_nodes(wanted)
+        documents = []
+        for node in nodes.values():
+            document = to_search_document(node, subjects.get(node.id))
+            if document is not None:
+                documents.append(document)
+        if documents:
+            self.index.upsert(documents)
+
+    def close(self) -> None:
+        self.journal.close()
+
+
+def _contact_relation(node_id: str, other: str, contact: str, now: datetime) -> Relation:
+    """SHARES_CONTACT is derived, not read: its provenance names the shared value, so it is
+    the same whichever of the two rows finds the other, and a reload changes nothing."""
+    low, high = sorted((node_id, other))
+    rel_id = relation_id(RelationKind.SHARES_CONTACT, low, high, contact)
+    derived = Provenance(
+        source=f"derived:{contact.split(':', 1)[0]}",
+        content_hash=hashlib.sha256(rel_id.encode("utf-8")).hexdigest(),
+        loaded_at=now,
+    )
+    return Relation(
+        id=rel_id,
+        kind=RelationKind.SHARES_CONTACT,
+        source=low,
+        target=high,
+        contact=contact.split(":", 1)[1],
+        provenance=[derived],
+        attestations=1,
+        recorded_at=now,
+    )
+
+
+def _batches(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
+    while chunk := list(islice(rows, size)):
+        yield chunk

@@ -1,0 +1,45 @@
+"""Quarantine: rejected rows kept whole, with their source position and reason."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+
+class QuarantineFile:
+    """A JSON-lines file next to the store, one per source file, rewritten on each load.
+
+    Rewriting (not appending) keeps a re-run idempotent: loading a file twice leaves one
+    quarantine entry per rejected row.
+    """
+
+    def __init__(self, folder: Path, source: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        tag = hashlib.sha256(str(source.resolve()).encode()).hexdigest()[:8]
+        self.path = folder / f"{source.stem}-{tag}.jsonl"
+        self._handle = self.path.open("w", encoding="utf-8")
+        self.count = 0
+
+    def add(self, row: int, reason: str, detail: str | None, cells: dict[str, Any]) -> None:
+        entry = {"row": row, "reason": reason, "detail": detail, "cells": cells}
+        self._handle.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        self._handle.close()
+        if self.count == 0:
+            self.path.unlink(missing_ok=True)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

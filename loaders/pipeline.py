@@ -78,6 +78,8 @@ class Loader:
         files = expand_paths(paths)
         if not files:
             raise InputError("no loadable files found in " + ", ".join(map(str, paths)))
+        if kind is None:
+            files.sort(key=_load_order)
         summaries = [self.load_file(path, kind) for path in files]
         return LoadSummary.combine(summaries, self.store.stats().data_version)
 
@@ -257,6 +259,29 @@ class Loader:
 
     def close(self) -> None:
         self.journal.close()
+
+
+KIND_ORDER = (
+    "enterprises",
+    "branches",
+    "shareholders",
+    "officers",
+    "professionals",
+    "licences",
+    "penalties",
+    "dishonest_debtors",
+    "lists",
+    "repairs",
+)
+
+
+def _load_order(path: Path) -> int:
+    """Registries before records, so name-only references find the registered entity."""
+    try:
+        kind = detect_kind(open_source(path).headers)
+    except InputError:
+        return len(KIND_ORDER)
+    return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
 
 
 def _contact_relation(node_id: str, other: str, contact: str, now: datetime) -> Relation:

@@ -1,0 +1,1 @@
+"""Graph reasoning over fetched subgraphs: subjects, entity views, paths, screening."""

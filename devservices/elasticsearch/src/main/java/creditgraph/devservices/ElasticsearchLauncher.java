@@ -20,7 +20,7 @@ import org.elasticsearch.transport.netty4.Netty4Plugin;
  *
  * <p>HTTP (plain, no security: the free x-pack security module is not part of the server jar)
  * on {@code http://127.0.0.1:9200}; the node-to-node transport port is bound to loopback too.
- * Plugins: the stock Netty4 HTTP/transport module and {@link CjkAnalysisPlugin}.
+ * Plugins: the stock Netty4 HTTP/transport module and {@link UnpublishedModulesPlugin}.
  *
  * <p>Usage: {@code java -jar elasticsearch-launcher.jar --home DIR [--port 9200]}.
  * The port may also come from the ES_HTTP_PORT environment variable.
@@ -51,13 +51,22 @@ public final class ElasticsearchLauncher {
                 .put("action.destructive_requires_name", false)
                 .build();
 
-        // Console logging (services.sh redirects stdout to .devservices/elasticsearch.log).
-        LogConfigurator.configureESLogging();
-        LogConfigurator.configureWithoutConfig(settings);
         Environment environment = InternalSettingsPreparer.prepareEnvironment(
                 settings, Map.of(), home.resolve("config"), () -> "devservices");
+        // INFO logging to stdout (services.sh redirects it to .devservices/elasticsearch.log),
+        // configured the way the distribution does it: from config/log4j2.properties.
+        Files.writeString(home.resolve("config/log4j2.properties"), String.join("\n",
+                "status = error",
+                "appender.console.type = Console",
+                "appender.console.name = console",
+                "appender.console.layout.type = PatternLayout",
+                "appender.console.layout.pattern = [%d{ISO8601}][%-5p][%-25c{1.}] %m%n",
+                "rootLogger.level = info",
+                "rootLogger.appenderRef.console.ref = console",
+                ""));
+        LogConfigurator.configure(environment, true);
 
-        Node node = new ClasspathPluginsNode(environment, List.of(Netty4Plugin.class, CjkAnalysisPlugin.class));
+        Node node = new ClasspathPluginsNode(environment, List.of(Netty4Plugin.class, UnpublishedModulesPlugin.class));
         node.start();
 
         // Stop cleanly (flush shards, release ports) on SIGTERM from `services.sh down`.

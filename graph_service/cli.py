@@ -1,0 +1,314 @@
+"""The `creditgraph` command line: demo, load, search, show, path, stats, loads, serve.
+
+Every command prints readable text, or JSON with --json for scripts. Errors print one clear
+line to stderr and exit with the code of their class (graph_service.errors).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from pydantic import BaseModel
+
+from graph_service.errors import CreditGraphError, InputError
+from graph_service.services import services
+from graph_service.settings import Settings, get_settings
+
+app = typer.Typer(
+    help="creditgraph: a knowledge graph and search over public credit relations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+T = TypeVar("T")
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts")]
+
+
+def _emit(value: Any, as_json: bool, text: Callable[[], str]) -> None:
+    if as_json:
+        payload = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+    else:
+        typer.echo(text())
+
+
+def _run(action: Callable[[], T]) -> T:
+    try:
+        return action()
+    except CreditGraphError as error:
+        typer.echo(f"error: {error.message}", err=True)
+        candidates = error.detail.get("candidates")
+        if isinstance(candidates, list):
+            for item in candidates:
+                typer.echo(f"  candidate: {json.dumps(item, ensure_ascii=False)}", err=True)
+        raise typer.Exit(error.exit_code) from None
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except ValueError as error:  # pydantic ValidationError is a ValueError
+        typer.echo(f"error: bad settings: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def demo(
+    scale: Annotated[int, typer.Option(min=10, help="Number of enterprises")] = 2000,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same city)")] = 20250630,
+    out: Annotated[Path | None, typer.Option(help="Where to write the files")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Generate the synthetic city of 乌鲁木齐 in national formats, then load it."""
+    from graph_service.demo import generate_city
+    from loaders.pipeline import Loader
+
+    settings = _settings()
+    folder = out or settings.data_dir / "demo"
+    manifest = generate_city(folder, scale=scale, seed=seed)
+    with services(settings) as opened:
+        loader = Loader(opened.store, opened.index, settings)
+        summary = _run(lambda: loader.load_paths([folder]))
+        loader.close()
+    result = {"demo_dir": str(folder), "truth": str(manifest.truth_path), "load": summary}
+    _emit(
+        {**result, "load": summary.model_dump(mode="json")},
+        as_json,
+        lambda: f"demo city written to {folder}\n{_summary_text(summary)}",
+    )
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to load")],
+    kind: Annotated[str | None, typer.Option(help="Input kind; detected when omitted")] = None,
+    as_json: JsonOpt = True,
+) -> None:
+    """Load files (CSV, XLSX, JSON, JSON lines); print a JSON summary of what happened."""
+    from loaders.pipeline import Loader
+
+    settings = _settings()
+    with services(settings) as opened:
+        loader = Loader(opened.store, opened.index, settings)
+        summary = _run(lambda: loader.load_paths(paths, kind))
+        loader.close()
+    _emit(summary, as_json, lambda: _summary_text(summary))
+    refused = [f for f in summary.files if f.error]
+    for item in refused:
+        typer.echo(f"error: {item.path}: {item.error}", err=True)
+    if refused:
+        raise typer.Exit(InputError.exit_code)
+
+
+def _summary_text(summary: Any) -> str:
+    return (
+        f"read {summary.read}, loaded {summary.loaded}, merged {summary.merged}, "
+        f"quarantined {sum(summary.quarantined.values())} {summary.quarantined}, "
+        f"warnings {summary.warnings}"
+    )
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words or a quoted phrase")],
+    kind: Annotated[list[str] | None, typer.Option(help="Record or node kind filter")] = None,
+    authority: Annotated[str | None, typer.Option(help="Exact authority name")] = None,
+    region: Annotated[str | None, typer.Option(help="Region code prefix, e.g. 6501")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=200)] = 10,
+    as_json: JsonOpt = False,
+) -> None:
+    """Full-text search over entities and credit records, with highlights."""
+    from search.documents import SearchQuery
+
+    def run() -> Any:
+        query = SearchQuery(
+            text=text,
+            kinds=kind or [],
+            authority=authority,
+            region=region,
+            date_from=_date(date_from),
+            date_to=_date(date_to),
+            limit=limit,
+        )
+        with services(_settings()) as opened:
+            return opened.index.search(query)
+
+    result = _run(run)
+
+    def render() -> str:
+        lines = [f"{result.total} hits"]
+        for hit in result.hits:
+            lines.append(f"- [{hit.kind}] {hit.title}  ({hit.id})")
+            for fragments in hit.highlights.values():
+                lines += [f"    {f}" for f in fragments[:2]]
+        return "\n".join(lines)
+
+    _emit(result, as_json, render)
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+@app.command()
+def show(
+    subject: Annotated[str, typer.Argument(help="USCC, ID number, node id or name")],
+    as_json: JsonOpt = False,
+) -> None:
+    """One entity with its relations and credit records."""
+    from queries.entity_view import entity_view
+    from queries.subjects import resolve_subject
+
+    def run() -> Any:
+        with services(_settings()) as opened:
+            found = resolve_subject(opened.store, subject, opened.hasher)
+            return entity_view(opened.store, found.id)
+
+    view = _run(run)
+
+    def render() -> str:
+        entity = view.entity
+        lines = [f"{entity.name}  [{entity.kind}]  {entity.id}"]
+        if entity.aliases:
+            lines.append("  aliases: " + "；".join(entity.aliases))
+        for rel in view.related:
+            arrow = "->" if rel.direction == "out" else "<-"
+            extra = f" ({rel.role})" if rel.role else ""
+            extra += f" {rel.ratio:.1%}" if rel.ratio is not None else ""
+            lines.append(f"  {arrow} {rel.relation}{extra}: {rel.name} [{rel.kind}] {rel.id}")
+        for record in view.records:
+            lines.append(
+                f"  record {record.record_kind}: {record.decision_no or ''} "
+                f"{record.valid_from or ''}..{record.valid_to or ''} {record.authority or ''}"
+            )
+        return "\n".join(lines)
+
+    _emit(view, as_json, render)
+
+
+@app.command()
+def path(
+    source: Annotated[str, typer.Argument(help="First subject")],
+    target: Annotated[str, typer.Argument(help="Second subject")],
+    max_hops: Annotated[int, typer.Option(min=1, max=8)] = 6,
+    as_json: JsonOpt = False,
+) -> None:
+    """Shortest connections between two subjects (through any relation but shared authority)."""
+    from graph_service.model import RelationKind
+    from queries.subjects import resolve_subject
+
+    kinds = [k for k in RelationKind if k != RelationKind.DECIDED_BY]
+
+    def run() -> Any:
+        with services(_settings()) as opened:
+            a = resolve_subject(opened.store, source, opened.hasher)
+            b = resolve_subject(opened.store, target, opened.hasher)
+            found = opened.store.shortest_paths(a.id, b.id, max_hops=max_hops, relation_kinds=kinds)
+            names = opened.store.get_nodes({n for p in found for n in p.nodes})
+            return {
+                "source": a.model_dump(),
+                "target": b.model_dump(),
+                "paths": [
+                    [
+                        {"node": n, "name": names[n].name if n in names else n}
+                        if i % 2 == 0
+                        else {"rel": n}
+                        for i, n in enumerate(_interleave(p.nodes, [r.kind for r in p.relations]))
+                    ]
+                    for p in found
+                ],
+            }
+
+    result = _run(run)
+    _emit(
+        result,
+        as_json,
+        lambda: (
+            "\n".join(
+                " ".join(step.get("name", step.get("rel", "")) for step in p)
+                for p in result["paths"]
+            )
+            or "no path"
+        ),
+    )
+
+
+def _interleave(nodes: list[str], rels: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, node in enumerate(nodes):
+        out.append(node)
+        if i < len(rels):
+            out.append(str(rels[i]))
+    return out
+
+
+@app.command()
+def stats(as_json: JsonOpt = False) -> None:
+    """Counts of nodes and relations by kind, and the data version."""
+
+    def run() -> Any:
+        with services(_settings()) as opened:
+            return opened.store.stats()
+
+    result = _run(run)
+    _emit(
+        result,
+        as_json,
+        lambda: "\n".join(
+            [f"data version {result.data_version}"]
+            + [f"  {k}: {v}" for k, v in sorted(result.nodes.items())]
+            + [f"  {k}: {v}" for k, v in sorted(result.relations.items())]
+        ),
+    )
+
+
+@app.command()
+def loads(as_json: JsonOpt = False) -> None:
+    """Recent loads: file, kind, status (completed / interrupted / running) and counts."""
+    from loaders.journal import LoadJournal
+
+    journal = LoadJournal(_settings().data_dir / "loads.sqlite3")
+    runs = journal.recent()
+    journal.close()
+    _emit(
+        runs,
+        as_json,
+        lambda: "\n".join(f"{r['id']} {r['status']:<11} {r['kind']:<18} {r['path']}" for r in runs),
+    )
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+) -> None:
+    """Serve the JSON API and its OpenAPI docs (/docs)."""
+    import uvicorn
+
+    from graph_service.api.app import create_app
+
+    uvicorn.run(create_app(_settings()), host=host, port=port, log_level="info")
+
+
+def main() -> None:
+    """Entry point of the `creditgraph` script."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app(prog_name="creditgraph")
+
+
+if __name__ == "__main__":
+    main()

@@ -27,6 +27,7 @@ class Mention:
     ref: str
     prototype: MentionNode
     uscc_key: str | None = None  # only codes that pass GB 32100
+    stock_key: str | None = None  # 证券代码: unique per listed company, so it merges too
     id_hash: str | None = None
     name_keys: list[str] = field(default_factory=list)  # normalised name first, then aliases
     anchor: str | None = None

@@ -55,10 +55,14 @@ class MentionFactory:
                 fields.setdefault("region", check.region)
             else:
                 warnings.append(f"uscc_{check.problem or 'invalid'}")
+        stock_key = text(fields.get("stock_code"))
+        if stock_key:
+            fields["stock_code"] = stock_key = normalize_code(stock_key)
         if status_note and not fields.get("status"):
             fields["status"] = status_note
         clean_aliases = [clean_name(a) for a in (aliases or []) if a and clean_name(a) != display]
-        prototype = Enterprise(id="", name=display or (fields.get("uscc") or ""), **fields)
+        fallback = fields.get("uscc") or stock_key or ""
+        prototype = Enterprise(id="", name=display or fallback, **fields)
         prototype.aliases = list(dict.fromkeys(clean_aliases))
         keys = [name_key(n) for n in [display, *prototype.aliases] if n]
         contacts = [f"phone:{normalize_code(p)}" for p in prototype.phones]
@@ -67,6 +71,7 @@ class MentionFactory:
             ref=ref,
             prototype=prototype,
             uscc_key=uscc_key,
+            stock_key=stock_key,
             name_keys=list(dict.fromkeys(k for k in keys if k)),
             contacts=contacts,
         )

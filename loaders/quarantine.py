@@ -4,9 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
+
+from graph_service.identifiers import check_resident_id, mask_id_number
+
+
+def _scrub(cells: dict[str, Any]) -> dict[str, Any]:
+    """Mask every cell that holds a valid resident ID number: it must not leave the loader."""
+    scrubbed: dict[str, Any] = {}
+    for key, value in cells.items():
+        if isinstance(value, str) and len(value.strip()) >= 18:
+            for token in re.findall(r"[0-9]{17}[0-9Xx]", value):
+                if check_resident_id(token).valid:
+                    value = value.replace(token, mask_id_number(token))
+        scrubbed[key] = value
+    return scrubbed
 
 
 class QuarantineFile:
@@ -24,7 +39,8 @@ class QuarantineFile:
         self.count = 0
 
     def add(self, row: int, reason: str, detail: str | None, cells: dict[str, Any]) -> None:
-        entry = {"row": row, "reason": reason, "detail": detail, "cells": cells}
+        """Keep the row; full ID numbers in it are masked (the source row number finds them)."""
+        entry = {"row": row, "reason": reason, "detail": detail, "cells": _scrub(cells)}
         self._handle.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
         self.count += 1
 

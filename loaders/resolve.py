@@ -27,6 +27,8 @@ from loaders.values import RowRejected
 def enterprise_id(mention: Mention) -> str:
     if mention.uscc_key:
         return f"E-{mention.uscc_key}"
+    if mention.stock_key:
+        return stable_id("E", "stock", mention.stock_key)
     return stable_id("E", "name", mention.name_keys[0] if mention.name_keys else "")
 
 
@@ -35,6 +37,7 @@ def mention_keys(mention: Mention) -> list[str]:
     kind = mention.prototype.kind
     if kind == NodeKind.ENTERPRISE:
         keys = [f"uscc:{mention.uscc_key}"] if mention.uscc_key else []
+        keys += [f"stock:{mention.stock_key}"] if mention.stock_key else []
         return (
             keys
             + [f"name:{k}" for k in mention.name_keys]
@@ -107,8 +110,10 @@ class BatchResolver:
         return ids, keys
 
     def _resolve_enterprise(self, mention: Mention) -> str:
-        if mention.uscc_key:
-            by_code = self._ids(f"uscc:{mention.uscc_key}")
+        strong = [f"uscc:{mention.uscc_key}"] if mention.uscc_key else []
+        strong += [f"stock:{mention.stock_key}"] if mention.stock_key else []
+        for key in strong:
+            by_code = self._ids(key)
             if by_code:
                 return by_code[0]
         candidates: list[str] = []

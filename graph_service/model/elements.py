@@ -52,6 +52,7 @@ class Enterprise(NodeBase):
     phones: list[str] = Field(default_factory=list)
     emails: list[str] = Field(default_factory=list)
     is_branch: bool = False
+    stock_code: str | None = Field(default=None, description="证券代码 of a listed company")
 
 
 class Person(NodeBase):

@@ -59,9 +59,11 @@ def _subject(
     code: str | None,
     person_id: str | None = None,
     declared_type: str | None = None,
+    legal_rep: str | None = None,
 ) -> Mention:
+    """The record's subject; a party with a legal representative is an organisation."""
     require_subject(name, code, person_id)
-    if person_id or looks_like_person(code, declared_type, name):
+    if person_id or (not legal_rep and looks_like_person(code, declared_type, name)):
         mention = make.person(
             "subject", name, person_id or code, anchor=None, warnings=facts.warnings
         )
@@ -109,7 +111,15 @@ def map_penalty(row: Row, make: MentionFactory) -> RowFacts:
     facts = RowFacts()
     name, code = row.text("subject_name"), row.text("subject_uscc")
     person_id = row.text("subject_id")
-    subject = _subject(facts, make, name, code, person_id, row.text("subject_type"))
+    subject = _subject(
+        facts,
+        make,
+        name,
+        code,
+        person_id,
+        row.text("subject_type"),
+        row.text("legal_representative"),
+    )
     decided = parse_date(row.get("decided_on"), "decided_on")
     until = parse_date(row.get("publish_until"), "publish_until")
     valid_until = parse_date(row.get("valid_until"), "valid_until")
@@ -151,7 +161,9 @@ def map_penalty(row: Row, make: MentionFactory) -> RowFacts:
 def map_licence(row: Row, make: MentionFactory) -> RowFacts:
     facts = RowFacts()
     name, code = row.text("subject_name"), row.text("subject_uscc")
-    subject = _subject(facts, make, name, code, None, row.text("subject_type"))
+    subject = _subject(
+        facts, make, name, code, None, row.text("subject_type"), row.text("legal_representative")
+    )
     decided = parse_date(row.get("decided_on"), "decided_on")
     start = parse_date(row.get("valid_from"), "valid_from") or decided
     end = parse_date(row.get("valid_to"), "valid_to")
@@ -182,7 +194,7 @@ def map_licence(row: Row, make: MentionFactory) -> RowFacts:
 def map_dishonest_debtor(row: Row, make: MentionFactory) -> RowFacts:
     facts = RowFacts()
     name, code = row.text("subject_name"), row.text("subject_code")
-    subject = _subject(facts, make, name, code)
+    subject = _subject(facts, make, name, code, legal_rep=row.text("legal_representative"))
     filed = parse_date(row.get("filed_on"), "filed_on")
     published = parse_date(row.get("published_on"), "published_on")
     removed = parse_date(row.get("removed_on"), "removed_on")

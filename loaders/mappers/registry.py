@@ -31,6 +31,7 @@ def map_enterprise(row: Row, make: MentionFactory) -> RowFacts:
         phones=split_list(row.get("phone")),
         emails=split_list(row.get("email")),
         is_branch=bool(org_form and "分公司" in org_form),
+        stock_code=row.text("stock_code"),
     )
     parse_date(row.get("approved_on"), "approved_on")  # validated so a bad date quarantines
     subject.prototype.valid_from = founded
@@ -94,12 +95,15 @@ def raise_missing(what: str) -> None:
 def map_officer(row: Row, make: MentionFactory) -> RowFacts:
     facts = RowFacts(primary="rel:0")
     name, code = row.text("enterprise_name"), row.text("enterprise_uscc")
-    require_subject(name, code)
+    stock = row.text("enterprise_stock_code")
+    require_subject(name, code, stock)
     person_name = row.text("person_name")
     if not person_name:
         raise_missing("officer")
     role = row.text("role") or "未注明"
-    facts.mentions.append(make.enterprise("subject", name, code, warnings=facts.warnings))
+    facts.mentions.append(
+        make.enterprise("subject", name, code, warnings=facts.warnings, stock_code=stock)
+    )
     facts.mentions.append(
         make.person(
             "officer", person_name, row.get("person_id"), anchor="subject", warnings=facts.warnings

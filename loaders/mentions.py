@@ -6,6 +6,7 @@ hash and masked form leave.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,7 +58,9 @@ class MentionFactory:
                 warnings.append(f"uscc_{check.problem or 'invalid'}")
         stock_key = text(fields.get("stock_code"))
         if stock_key:
-            fields["stock_code"] = stock_key = normalize_code(stock_key)
+            fields["stock_code"] = normalize_code(stock_key)
+            # 600000.SH and 600000 are one listing: the six digits are unique across exchanges.
+            stock_key = re.sub(r"\.(SH|SZ|BJ)$", "", fields["stock_code"])
         if status_note and not fields.get("status"):
             fields["status"] = status_note
         clean_aliases = [clean_name(a) for a in (aliases or []) if a and clean_name(a) != display]

@@ -89,7 +89,7 @@ class Loader:
             chosen = kind or detect_kind(source.headers)
             columns = map_columns(chosen, source.headers)
         except InputError as error:
-            log.warning("file refused", extra={"path": str(path), "reason": error.message})
+            log.warning("file refused: %s: %s", path, error.message)
             return FileSummary(path=str(path), kind=kind or "unknown", error=error.message)
         return self._load_source(source, columns)
 

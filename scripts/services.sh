@@ -93,9 +93,9 @@ build() {
   java_home="$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
   log "building launchers (devservices/, log: .devservices/build.log)"
   # Offline first (everything is in ~/.m2 after the first build); online only when that fails.
-  if ! JAVA_HOME="$java_home" mvn -B -q -o -f "$SRC/pom.xml" package >"$STATE/build.log" 2>&1; then
+  if ! JAVA_HOME="$java_home" mvn -B -q -o -Dstyle.color=never -f "$SRC/pom.xml" package >"$STATE/build.log" 2>&1; then
     log "first build: fetching Neo4j/Elasticsearch jars from Maven Central into ~/.m2 (~200 MB)"
-    if ! JAVA_HOME="$java_home" mvn -B -q -ntp -f "$SRC/pom.xml" package >"$STATE/build.log" 2>&1; then
+    if ! JAVA_HOME="$java_home" mvn -B -q -ntp -Dstyle.color=never -f "$SRC/pom.xml" package >"$STATE/build.log" 2>&1; then
       tail -n 40 "$STATE/build.log" >&2
       die "Maven build of devservices/ failed (full log: .devservices/build.log)"
     fi
@@ -162,24 +162,31 @@ up() {
 }
 
 # ------------------------------------------------------------------------------------ down
-stop() {
-  local svc=$1 pid i
-  if ! pid="$(svc_pid "$svc")"; then
-    log "$svc not running"
-    return 0
-  fi
-  kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 30); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
+stop() {  # SIGTERM all given servers at once (they flush and close), SIGKILL after 30 s
+  local svc pid i
+  local -A pids=()
+  for svc in "$@"; do
+    if pid="$(svc_pid "$svc")"; then
+      pids[$svc]=$pid
+      kill -TERM "$pid" 2>/dev/null || true
+    else
+      log "$svc not running"
+    fi
   done
-  if kill -0 "$pid" 2>/dev/null; then
-    log "$svc (pid $pid) did not stop in 30 s; killing"
-    kill -KILL "$pid" 2>/dev/null || true
-    sleep 1
-  fi
-  rm -f "$STATE/$svc.pid"
-  log "$svc stopped (pid $pid)"
+  for svc in "${!pids[@]}"; do
+    pid=${pids[$svc]}
+    for i in $(seq 1 60); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      log "$svc (pid $pid) did not stop in time; killing"
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 1
+    fi
+    rm -f "$STATE/$svc.pid"
+    log "$svc stopped (pid $pid)"
+  done
 }
 
 # ------------------------------------------------------------------------------------ status
@@ -220,10 +227,11 @@ case "$cmd" in
     JAVA="$(pick_java)"
     up "${services[@]}"
     ;;
-  down) for s in "${services[@]}"; do stop "$s"; done ;;
+  down) stop "${services[@]}" ;;
   status) status "${services[@]}" ;;
   clean)
-    for s in "${services[@]}"; do stop "$s"; rm -rf "${STATE:?}/$s" "$STATE/$s.log"; done
+    stop "${services[@]}"
+    for s in "${services[@]}"; do rm -rf "${STATE:?}/$s" "$STATE/$s.log"; done
     log "removed server data under .devservices/"
     ;;
   *) die "usage: $0 up|down|status|clean [neo4j|elasticsearch]" ;;

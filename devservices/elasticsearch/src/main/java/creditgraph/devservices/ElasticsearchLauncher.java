@@ -28,6 +28,10 @@ import org.elasticsearch.transport.netty4.Netty4Plugin;
 public final class ElasticsearchLauncher {
 
     public static void main(String[] args) throws Exception {
+        // As the distribution's jvm.options: our shutdown hook closes the node, and log4j must
+        // keep working until it has (otherwise the shutdown messages are lost).
+        System.setProperty("log4j.shutdownHookEnabled", "false");
+        System.setProperty("log4j2.disable.jmx", "true");
         Path home = Path.of(arg(args, "--home", ".devservices/elasticsearch")).toAbsolutePath();
         String httpPort = arg(args, "--port", env("ES_HTTP_PORT", "9200"));
         String transportPort = env("ES_TRANSPORT_PORT", "9300-9399");

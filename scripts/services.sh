@@ -55,6 +55,7 @@ pick_java() {
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 svc_port() { if [[ $1 == neo4j ]]; then echo "$NEO4J_BOLT_PORT"; else echo "$ES_HTTP_PORT"; fi; }
+port_var() { if [[ $1 == neo4j ]]; then echo NEO4J_BOLT_PORT; else echo ES_HTTP_PORT; fi; }
 
 svc_pid() {  # prints the pid if the pid file names a live process
   local f="$STATE/$1.pid" pid
@@ -110,9 +111,6 @@ start() {  # launch one server in the background
   if pid="$(svc_pid "$svc")"; then
     return 0
   fi
-  if port_open "$port"; then
-    die "$svc: port 127.0.0.1:$port is already in use by another process (not ours); stop it or set $( [[ $svc == neo4j ]] && echo NEO4J_BOLT_PORT || echo ES_HTTP_PORT)"
-  fi
   jar="$SRC/$svc/target/$svc-launcher.jar"
   if [[ $svc == neo4j ]]; then opts=$NEO4J_JAVA_OPTS; else opts=$ES_JAVA_OPTS; fi
   mkdir -p "$STATE/$svc"
@@ -154,6 +152,11 @@ up() {
     fi
   done
   if [[ ${#todo[@]} -gt 0 ]]; then
+    for svc in "${todo[@]}"; do   # fail before starting anything if a port is taken
+      if ! svc_pid "$svc" >/dev/null && port_open "$(svc_port "$svc")"; then
+        die "$svc: 127.0.0.1:$(svc_port "$svc") is already in use by another process (not ours); stop it or set $(port_var "$svc")"
+      fi
+    done
     build
     for svc in "${todo[@]}"; do start "$svc"; done       # start all first: they boot in parallel
     for svc in "${todo[@]}"; do wait_ready "$svc"; done

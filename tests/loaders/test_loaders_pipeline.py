@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -114,7 +115,7 @@ def test_id_numbers_never_stored_in_clear(
 ) -> None:
     bad = registry[0].parent / "bad.csv"
     bad.write_text(
-        "企业名称,法定代表人,法定代表人证件号码,成立日期\n坏公司,王伟,%s,2023-13-45\n" % ID_WANG
+        f"企业名称,法定代表人,法定代表人证件号码,成立日期\n坏公司,王伟,{ID_WANG},2023-13-45\n"
     )
     summary = loader.load_paths([*registry, bad])
     assert summary.quarantined == {"bad_date": 1}
@@ -391,8 +392,13 @@ def test_xlsx_and_json_array_and_english_headers(
     assert store.stats().relations == {"HOLDS": 1, "REGISTERED_AT": 1}
     array = tmp_path / "companies.json"
     array.write_text(
-        '{"data": [{"uscc": "%s", "company_name": "Xinjiang Yuanhang", "founded": "2015-06-07"}]}'
-        % USCC_B,
+        json.dumps(
+            {
+                "data": [
+                    {"uscc": USCC_B, "company_name": "Xinjiang Yuanhang", "founded": "2015-06-07"}
+                ]
+            }
+        ),
         encoding="utf-8",
     )
     summary = loader.load_paths([array])

@@ -1,0 +1,186 @@
+"""Planted structures with a known answer: ownership chains, cross-holding cycles, related
+and unrelated bidder sets.
+
+Every planted company gets its own fresh people (never the shared pool), so the only links
+between planted companies are the ones planted here and the truth stays exact.
+"""
+
+from __future__ import annotations
+
+import random
+
+from .factory import LLC_NATURAL, new_enterprise
+from .model import Enterprise, Holding, Kind
+from .people import Person
+from .world import World
+
+__all__ = ["build_planted"]
+
+_BID_INDUSTRIES = ("construction", "decoration", "tech", "environment", "labour")
+
+
+def build_planted(w: World, rng: random.Random) -> None:
+    """Create all planted structures and register them in `w.planted`."""
+    n, planted = w.scale, w.planted
+    for _ in range(max(3, n // 400)):
+        chain = _chain(w, rng)
+        planted.chains.append(chain)
+        planted.ownership_targets.extend(chain)
+    for _ in range(max(2, n // 2000)):
+        planted.cycles.append(_cycle(w, rng))
+    per_signal = max(2, n // 5000)
+    for _ in range(per_signal):
+        planted.related_sets.append((_shared_rep(w, rng), ["shared_legal_representative"]))
+        planted.related_sets.append((_common_holder(w, rng), ["common_shareholder"]))
+        planted.related_sets.append((_shared_contact(w, rng, None), ["shared_contact"]))
+        members, holdings = _same_controller(w, rng)
+        planted.ownership_targets.extend([*holdings, *members])
+        planted.related_sets.append((members, ["same_actual_controller"]))
+    for _ in range(max(1, n // 10000)):
+        members = _shared_contact(w, rng, _shared_rep(w, rng))
+        planted.related_sets.append((members, ["shared_legal_representative", "shared_contact"]))
+    for index in range(max(3, n // 5000)):
+        planted.unrelated_sets.append(_unrelated(w, rng, index))
+
+
+def _company(
+    w: World,
+    rng: random.Random,
+    rep: Person | None = None,
+    *,
+    bidder: bool = False,
+    zihao: str | None = None,
+) -> Enterprise:
+    rep = rep or w.people.new()
+    key = rng.choice(_BID_INDUSTRIES) if bidder else None
+    ent = new_enterprise(w, rng, Kind.COMPANY, key=key, planted=True, legal_rep=rep, zihao=zihao)
+    ent.officers = [(rep, "执行董事"), (w.people.new(), "监事"), (w.people.new(), "经理")]
+    return ent
+
+
+def _hold(ent: Enterprise, holders: list[Holding]) -> None:
+    """Set planted holders and the matching 企业类型."""
+    ent.holders = holders
+    if len(holders) == 1:
+        corporate = isinstance(holders[0].holder, Enterprise)
+        ent.etype = "有限责任公司(法人独资)" if corporate else "有限责任公司(自然人独资)"
+    else:
+        ent.etype = LLC_NATURAL
+
+
+def _own(w: World, rng: random.Random, ent: Enterprise) -> None:
+    """Plain ownership: the legal representative alone or with one fresh partner."""
+    if rng.random() < 0.4:
+        _hold(ent, [Holding(ent.legal_rep, 10000)])
+        return
+    main = rng.randrange(5100, 9001, 100)
+    _hold(ent, [Holding(ent.legal_rep, main), Holding(w.people.new(), 10000 - main)])
+
+
+def _chain(w: World, rng: random.Random) -> list[Enterprise]:
+    """person -> A -> B (-> C -> D), sometimes with a direct stake in the last (a diamond)."""
+    owner = w.people.new()
+    chain: list[Enterprise] = []
+    for level in range(rng.choice((2, 3, 3, 4))):
+        ent = _company(w, rng, owner if level == 0 else None)
+        if level == 0:
+            main = rng.randrange(5100, 9001, 100)
+            _hold(ent, [Holding(owner, main), Holding(w.people.new(), 10000 - main)])
+        else:
+            main = 10000 if rng.random() < 0.3 else rng.randrange(5100, 9501, 100)
+            holders = [Holding(chain[-1], main)]
+            if main < 10000:
+                holders.append(Holding(w.people.new(), 10000 - main))
+            _hold(ent, holders)
+        chain.append(ent)
+    target = chain[-1]
+    if target.holders is not None and len(target.holders) == 2 and rng.random() < 0.6:
+        minority = target.holders[1]
+        direct = min(minority.basis_points - 100, rng.randrange(500, 3001, 100))
+        if direct > 0:
+            minority.basis_points -= direct
+            target.holders.insert(1, Holding(owner, direct))
+    return chain
+
+
+def _cycle(w: World, rng: random.Random) -> list[Enterprise]:
+    """Each member holds 10-20% of the next; the last holds a share of the first."""
+    members = [_company(w, rng) for _ in range(rng.choice((2, 2, 3)))]
+    for i, ent in enumerate(members):
+        share = rng.randrange(1000, 2001, 100)
+        _hold(ent, [Holding(members[i - 1], share), Holding(w.people.new(), 10000 - share)])
+    return members
+
+
+def _shared_rep(w: World, rng: random.Random) -> list[Enterprise]:
+    """One person is legal representative of every member but holds no shares."""
+    rep = w.people.new()
+    members = [_company(w, rng, rep, bidder=True) for _ in range(rng.choice((2, 3)))]
+    for ent in members:
+        main = rng.randrange(5000, 10001, 500)
+        holders = [Holding(w.people.new(), main)]
+        if main < 10000:
+            holders.append(Holding(w.people.new(), 10000 - main))
+        _hold(ent, holders)
+    return members
+
+
+def _common_holder(w: World, rng: random.Random) -> list[Enterprise]:
+    """One person holds 20-49% of every member; legal representatives differ."""
+    holder = w.people.new()
+    members = [_company(w, rng, bidder=True) for _ in range(rng.choice((2, 3)))]
+    for ent in members:
+        stake = rng.randrange(2000, 4901, 100)
+        _hold(ent, [Holding(ent.legal_rep, 10000 - stake), Holding(holder, stake)])
+    return members
+
+
+def _shared_contact(
+    w: World, rng: random.Random, members: list[Enterprise] | None
+) -> list[Enterprise]:
+    """Members register the same phone and e-mail (often the same person filed them)."""
+    if members is None:
+        members = [_company(w, rng, bidder=True) for _ in range(rng.choice((2, 3, 4)))]
+        for ent in members:
+            _own(w, rng, ent)
+    first = members[0]
+    first.email = first.email or w.contacts.email()
+    for ent in members[1:]:
+        ent.phone, ent.email = first.phone, first.email
+    return members
+
+
+def _same_controller(
+    w: World, rng: random.Random
+) -> tuple[list[Enterprise], list[Enterprise]]:
+    """One person controls two holding companies, each controlling one member."""
+    controller = w.people.new()
+    members: list[Enterprise] = []
+    holdings: list[Enterprise] = []
+    for _ in range(2):
+        holding = _company(w, rng)
+        main = rng.randrange(6000, 9001, 100)
+        _hold(holding, [Holding(controller, main), Holding(w.people.new(), 10000 - main)])
+        member = _company(w, rng, bidder=True)
+        stake = 10000 if rng.random() < 0.3 else rng.randrange(6000, 9001, 100)
+        holders = [Holding(holding, stake)]
+        if stake < 10000:
+            holders.append(Holding(member.legal_rep, 10000 - stake))
+        _hold(member, holders)
+        holdings.append(holding)
+        members.append(member)
+    return members, holdings
+
+
+def _unrelated(w: World, rng: random.Random, index: int) -> list[Enterprise]:
+    """Three companies with nothing in common; traps: same-name legal representatives
+    (different persons) and a shared 字号 on every other set."""
+    first = w.people.new()
+    second = w.people.namesake(first) if index % 2 == 0 else w.people.new()
+    zihao = w.names.zihao() if index % 2 == 1 else None
+    members = [
+        _company(w, rng, rep, bidder=True, zihao=zihao) for rep in (first, second, w.people.new())
+    ]
+    for ent in members:
+        _own(w, rng, ent)
+    return members

@@ -81,10 +81,12 @@ svc_version() { sed -n "s/.*READY $1 \([^ ]*\) .*/\1/p" "$STATE/$1.log" 2>/dev/n
 # ------------------------------------------------------------------------------------ build
 build() {
   command -v mvn >/dev/null || die "Maven (mvn) not found; install it (Debian: apt-get install -y maven)"
-  local jars=("$SRC/neo4j/target/neo4j-launcher.jar" "$SRC/elasticsearch/target/elasticsearch-launcher.jar")
-  local stale=0 j
-  for j in "${jars[@]}"; do
-    if [[ ! -f "$j" ]] || [[ -n "$(find "$SRC" -path '*/target' -prune -o -type f -newer "$j" -print -quit)" ]]; then
+  # Rebuild only if a launcher jar is missing or older than its module's sources / the parent pom.
+  local stale=0 m j
+  for m in neo4j elasticsearch; do
+    j="$SRC/$m/target/$m-launcher.jar"
+    if [[ ! -f "$j" || "$SRC/pom.xml" -nt "$j" ]] ||
+       [[ -n "$(find "$SRC/$m" -path "$SRC/$m/target" -prune -o -type f -newer "$j" -print -quit)" ]]; then
       stale=1
     fi
   done

@@ -78,16 +78,18 @@ def _own(w: World, rng: random.Random, ent: Enterprise) -> None:
 
 
 def _chain(w: World, rng: random.Random) -> list[Enterprise]:
-    """person -> A -> B (-> C -> D), sometimes with a direct stake in the last (a diamond)."""
-    owner = w.people.new()
+    """person -> A -> B (-> C -> D). Stakes keep the top owner at >= 25% of every level; in
+    a diamond the top company's minority holder also holds the last directly, so that
+    person reaches 25% only by adding both paths."""
+    owner, minority = w.people.new(), w.people.new()
     chain: list[Enterprise] = []
     for level in range(rng.choice((2, 3, 3, 4))):
         ent = _company(w, rng, owner if level == 0 else None)
         if level == 0:
-            main = rng.randrange(5100, 9001, 100)
-            _hold(ent, [Holding(owner, main), Holding(w.people.new(), 10000 - main)])
+            main = rng.randrange(7000, 9001, 100)
+            _hold(ent, [Holding(owner, main), Holding(minority, 10000 - main)])
         else:
-            main = 10000 if rng.random() < 0.3 else rng.randrange(5100, 9501, 100)
+            main = 10000 if rng.random() < 0.35 else rng.randrange(8000, 9501, 100)
             holders = [Holding(chain[-1], main)]
             if main < 10000:
                 holders.append(Holding(w.people.new(), 10000 - main))
@@ -95,11 +97,11 @@ def _chain(w: World, rng: random.Random) -> list[Enterprise]:
         chain.append(ent)
     target = chain[-1]
     if target.holders is not None and len(target.holders) == 2 and rng.random() < 0.6:
-        minority = target.holders[1]
-        direct = min(minority.basis_points - 100, rng.randrange(500, 3001, 100))
+        rest = target.holders[1]
+        direct = min(rest.basis_points - 100, rng.randrange(1000, 2001, 100))
         if direct > 0:
-            minority.basis_points -= direct
-            target.holders.insert(1, Holding(owner, direct))
+            rest.basis_points -= direct
+            target.holders.insert(1, Holding(minority, direct))
     return chain
 
 

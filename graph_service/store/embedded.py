@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS relations (
 );
 CREATE INDEX IF NOT EXISTS relations_source ON relations (source, id);
 CREATE INDEX IF NOT EXISTS relations_target ON relations (target, id);
+CREATE INDEX IF NOT EXISTS relations_source_kind ON relations (source, kind, id);
+CREATE INDEX IF NOT EXISTS relations_target_kind ON relations (target, kind, id);
 CREATE TABLE IF NOT EXISTS match_keys (
     key TEXT NOT NULL, node_id TEXT NOT NULL, PRIMARY KEY (key, node_id)
 ) WITHOUT ROWID;
@@ -194,16 +196,24 @@ class EmbeddedGraphStore:
         with self._lock:
             return self._fetch_nodes(self._db, list(ids))
 
-    def _edges_of(self, node_ids: Sequence[str], limit: int) -> dict[str, list[Relation]]:
+    def _edges_of(
+        self, node_ids: Sequence[str], limit: int, kinds: Sequence[RelationKind] | None
+    ) -> dict[str, list[Relation]]:
         """Relations touching each node, in id order, at most ``limit`` per direction."""
         adjacency: dict[str, list[Relation]] = {}
+        kind_filter, kind_args = "", []
+        if kinds is not None:
+            kind_filter = f" AND kind IN ({_placeholders(len(kinds))})"
+            kind_args = [str(k) for k in kinds]
+        sql = (
+            f"SELECT data FROM (SELECT id, data FROM relations WHERE source = ?{kind_filter} "
+            f"ORDER BY id LIMIT ?) UNION ALL SELECT data FROM (SELECT id, data "
+            f"FROM relations WHERE target = ?{kind_filter} ORDER BY id LIMIT ?)"
+        )
         with self._lock:
             for node_id in node_ids:
                 rows = self._db.execute(
-                    "SELECT data FROM (SELECT id, data FROM relations WHERE source = ? "
-                    "ORDER BY id LIMIT ?) UNION ALL SELECT data FROM (SELECT id, data "
-                    "FROM relations WHERE target = ? ORDER BY id LIMIT ?)",
-                    (node_id, limit, node_id, limit),
+                    sql, (node_id, *kind_args, limit, node_id, *kind_args, limit)
                 ).fetchall()
                 rels = sorted(
                     (Relation.model_validate_json(r[0]) for r in rows), key=lambda r: r.id

@@ -11,7 +11,12 @@ from datetime import date
 
 from graph_service.model import Relation, RelationKind
 
-EdgesOf = Callable[[Sequence[str], int], dict[str, list[Relation]]]
+EdgesOf = Callable[
+    [Sequence[str], int, Sequence[RelationKind] | None], dict[str, list[Relation]]
+]
+"""(node ids, cap per direction, relation kinds or None) -> relations touching each node,
+in relation-id order. Kinds are filtered by the backend so a hub's other relations cannot
+crowd the wanted ones out of the cap."""
 
 
 def relation_allowed(
@@ -39,7 +44,7 @@ def bfs_layers(
     for depth in range(1, hops + 1):
         if not frontier:
             break
-        adjacency = edges_of(frontier, max_fanout + 1)
+        adjacency = edges_of(frontier, max_fanout + 1, kinds)
         next_frontier: list[str] = []
         for node_id in frontier:
             rels = [r for r in adjacency.get(node_id, []) if relation_allowed(r, kinds, as_of)]
@@ -79,7 +84,7 @@ def all_shortest_paths(
     for _ in range(max_hops):
         if not frontier or found:
             break
-        adjacency = edges_of(frontier, max_fanout)
+        adjacency = edges_of(frontier, max_fanout, kinds)
         layer: dict[str, list[tuple[str, Relation]]] = {}
         for node_id in frontier:
             for rel in adjacency.get(node_id, []):
@@ -94,7 +99,12 @@ def all_shortest_paths(
         frontier = sorted(layer)
     if target not in parents:
         return []
-    return _unwind(parents, source, target, limit)
+    found = _unwind(parents, source, target, _MAX_PATHS)
+    found.sort(key=lambda path: (path[0], [r.id for r in path[1]]))
+    return found[:limit]
+
+
+_MAX_PATHS = 1000  # shortest paths enumerated before sorting; ties beyond are not listed
 
 
 def _unwind(

@@ -11,9 +11,7 @@ from datetime import date
 
 from graph_service.model import Relation, RelationKind
 
-EdgesOf = Callable[
-    [Sequence[str], int, Sequence[RelationKind] | None], dict[str, list[Relation]]
-]
+EdgesOf = Callable[[Sequence[str], int, Sequence[RelationKind] | None], dict[str, list[Relation]]]
 """(node ids, cap per direction, relation kinds or None) -> relations touching each node,
 in relation-id order. Kinds are filtered by the backend so a hub's other relations cannot
 crowd the wanted ones out of the cap."""
@@ -99,9 +97,9 @@ def all_shortest_paths(
         frontier = sorted(layer)
     if target not in parents:
         return []
-    found = _unwind(parents, source, target, _MAX_PATHS)
-    found.sort(key=lambda path: (path[0], [r.id for r in path[1]]))
-    return found[:limit]
+    paths = _unwind(parents, source, target, _MAX_PATHS)
+    paths.sort(key=lambda path: (path[0], [r.id for r in path[1]]))
+    return paths[:limit]
 
 
 _MAX_PATHS = 1000  # shortest paths enumerated before sorting; ties beyond are not listed

@@ -57,11 +57,16 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 svc_port() { if [[ $1 == neo4j ]]; then echo "$NEO4J_BOLT_PORT"; else echo "$ES_HTTP_PORT"; fi; }
 port_var() { if [[ $1 == neo4j ]]; then echo NEO4J_BOLT_PORT; else echo ES_HTTP_PORT; fi; }
 
-svc_pid() {  # prints the pid if the pid file names a live process
+svc_pid() {  # prints the pid if the pid file names a live launcher of this service
   local f="$STATE/$1.pid" pid
   [[ -f "$f" ]] || return 1
   pid="$(cat "$f")"
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then echo "$pid"; return 0; fi
+  # Check the command line too, so a stale pid file (e.g. after a reboot) never makes us
+  # wait for, or kill, an unrelated process that got the same pid.
+  if [[ -n "$pid" ]] && ps -o args= -p "$pid" 2>/dev/null | grep -q -- "$1-launcher.jar"; then
+    echo "$pid"
+    return 0
+  fi
   rm -f "$f"
   return 1
 }
@@ -110,8 +115,9 @@ build() {
 start() {  # launch one server in the background
   local svc=$1 port jar opts pid
   port="$(svc_port "$svc")"
+  STARTED_AT[$svc]="$(now_ms)"
   if pid="$(svc_pid "$svc")"; then
-    return 0
+    return 0   # already starting (another `up`); just wait for it
   fi
   jar="$SRC/$svc/target/$svc-launcher.jar"
   if [[ $svc == neo4j ]]; then opts=$NEO4J_JAVA_OPTS; else opts=$ES_JAVA_OPTS; fi
@@ -121,27 +127,32 @@ start() {  # launch one server in the background
   setsid "$JAVA" $opts -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$STATE/$svc" \
     -jar "$jar" --home "$STATE/$svc" --port "$port" >"$STATE/$svc.log" 2>&1 </dev/null &
   echo $! >"$STATE/$svc.pid"
-  STARTED_AT[$svc]="$(now_ms)"
 }
 
-wait_ready() {
-  local svc=$1 pid deadline
+wait_ready() {  # poll all given servers together, so each one's start time is its own
+  local svc ms deadline pending=("$@") left
   deadline=$(( $(date +%s) + SERVICES_TIMEOUT ))
-  while ! svc_ready "$svc"; do
-    if ! pid="$(svc_pid "$svc")"; then
-      tail -n 60 "$STATE/$svc.log" >&2 || true
-      die "$svc exited during startup (log above; full log: .devservices/$svc.log)"
-    fi
-    if (( $(date +%s) >= deadline )); then
-      tail -n 60 "$STATE/$svc.log" >&2 || true
-      stop "$svc"
-      die "$svc not ready within ${SERVICES_TIMEOUT}s (log above; full log: .devservices/$svc.log)"
-    fi
-    sleep 1
+  while [[ ${#pending[@]} -gt 0 ]]; do
+    left=()
+    for svc in "${pending[@]}"; do
+      if svc_ready "$svc"; then
+        ms=$(( $(now_ms) - STARTED_AT[$svc] ))
+        log "$svc $(svc_version "$svc") ready in $(( ms / 1000 )).$(( ms % 1000 / 100 )) s"
+      elif ! svc_pid "$svc" >/dev/null; then
+        tail -n 60 "$STATE/$svc.log" >&2 || true
+        stop "${pending[@]}"
+        die "$svc exited during startup (log above; full log: .devservices/$svc.log)"
+      elif (( $(date +%s) >= deadline )); then
+        tail -n 60 "$STATE/$svc.log" >&2 || true
+        stop "${pending[@]}"
+        die "$svc not ready within ${SERVICES_TIMEOUT}s (log above; full log: .devservices/$svc.log)"
+      else
+        left+=("$svc")
+      fi
+    done
+    pending=("${left[@]+"${left[@]}"}")
+    [[ ${#pending[@]} -eq 0 ]] || sleep 0.5
   done
-  if [[ -n "${STARTED_AT[$svc]:-}" ]]; then
-    log "$svc $(svc_version "$svc") ready in $(( ($(now_ms) - STARTED_AT[$svc]) / 1000 )).$(( ($(now_ms) - STARTED_AT[$svc]) % 1000 / 100 )) s"
-  fi
 }
 
 up() {
@@ -160,8 +171,8 @@ up() {
       fi
     done
     build
-    for svc in "${todo[@]}"; do start "$svc"; done       # start all first: they boot in parallel
-    for svc in "${todo[@]}"; do wait_ready "$svc"; done
+    for svc in "${todo[@]}"; do start "$svc"; done   # start all first: they boot in parallel
+    wait_ready "${todo[@]}"
   fi
   status "$@"
 }

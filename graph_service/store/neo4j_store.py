@@ -280,10 +280,11 @@ class Neo4jGraphStore:
 
     def wipe(self) -> None:
         """Delete everything (tests and rebuilds), in batches to bound memory."""
-        self._driver.execute_query(
-            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
-            database_=self._database,
-        )
+        with self._driver.session(database=self._database) as session:
+            # CALL … IN TRANSACTIONS needs an auto-commit transaction (session.run).
+            session.run(
+                "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+            ).consume()
 
     def close(self) -> None:
         self._driver.close()

@@ -42,7 +42,10 @@ def test_load_prints_summary_then_show_search_stats(
     path = write_csv(
         "enterprises.csv",
         ["统一社会信用代码", "企业名称", "法定代表人", "成立日期"],
-        [[USCC, "新疆沙依巴克物流有限公司", "古丽娜尔·艾买提", "2019-08-09"], ["", "某公司", "", "bad"]],
+        [
+            [USCC, "新疆沙依巴克物流有限公司", "古丽娜尔·艾买提", "2019-08-09"],
+            ["", "某公司", "", "bad"],
+        ],
     )
     loaded = run("load", str(path))
     assert loaded.returncode == 0, loaded.stderr

@@ -22,9 +22,8 @@ def graph_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Grap
     if request.param == "embedded":
         store: GraphStore = EmbeddedGraphStore(tmp_path / "graph.sqlite3")
     else:
-        from graph_service.store.neo4j_store import Neo4jGraphStore
-
         from graph_service.settings import Settings
+        from graph_service.store.neo4j_store import Neo4jGraphStore
 
         neo4j = Neo4jGraphStore.from_settings(Settings(graph="neo4j"))
         neo4j.wipe()

@@ -2,8 +2,8 @@
 
 ``backend`` yields a loaded ``Loaded`` bundle for the embedded pair (SQLite + tantivy) and,
 when NEO4J_URI and/or ELASTICSEARCH_URL are set (``make test`` sets both after starting
-the servers), for the server pair (Neo4j + Elasticsearch; an unset one stays embedded). Each server test wipes Neo4j and uses
-its own Elasticsearch index prefix, deleted afterwards.
+the servers), for the server pair (Neo4j + Elasticsearch; an unset one stays embedded).
+Each server test wipes Neo4j and uses its own Elasticsearch index prefix, deleted afterwards.
 """
 
 from __future__ import annotations

@@ -62,7 +62,14 @@ def test_dockerfile_copies_every_package() -> None:
         assert f"COPY {package} {package}" in dockerfile
 
 
-@pytest.mark.skipif(shutil.which("docker") is None, reason="no docker client")
+def _has_compose() -> bool:
+    if shutil.which("docker") is None:
+        return False
+    probe = subprocess.run(["docker", "compose", "version"], capture_output=True, check=False)
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not _has_compose(), reason="no docker client with the compose plugin")
 def test_docker_compose_config_accepts_the_file() -> None:
     result = subprocess.run(
         ["docker", "compose", "-f", str(ROOT / "docker-compose.yml"), "config", "--quiet"],
@@ -71,6 +78,4 @@ def test_docker_compose_config_accepts_the_file() -> None:
         env={"CREDITGRAPH_ID_SECRET": "x" * 32, "PATH": "/usr/bin:/bin:/usr/local/bin"},
         check=False,
     )
-    if "unknown command" in result.stderr or "is not a docker command" in result.stderr:
-        pytest.skip("the docker client has no compose plugin")
     assert result.returncode == 0, result.stderr

@@ -291,6 +291,70 @@ def loads(as_json: JsonOpt = False) -> None:
     )
 
 
+@app.command("export-neo4j")
+def export_neo4j(
+    out: Annotated[Path, typer.Argument(help="Folder for the CSV files")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Export the embedded graph as neo4j-admin import CSVs (the bulk path for first loads)."""
+    from graph_service.store.embedded import EmbeddedGraphStore
+    from graph_service.store.neo4j_bulk import admin_import_command, export_admin_csv
+
+    settings = _settings()
+    store = EmbeddedGraphStore(settings.store_path)
+    counts = _run(lambda: export_admin_csv(store, out))
+    store.close()
+    result = {**vars(counts), "folder": str(out), "command": admin_import_command(out)}
+    _emit(result, as_json, lambda: f"{result}\nimport offline with:\n  {result['command']}")
+
+
+@app.command("bulk-neo4j")
+def bulk_neo4j(
+    folder: Annotated[Path, typer.Argument(help="Folder written by export-neo4j")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Create an exported graph in an empty Neo4j (NEO4J_URI) over Bolt, without reads."""
+    from graph_service.store.neo4j_bulk import bulk_create
+    from graph_service.store.neo4j_store import Neo4jGraphStore
+
+    def run() -> Any:
+        store = Neo4jGraphStore.from_settings(_settings())
+        try:
+            return vars(bulk_create(store, folder))
+        finally:
+            store.close()
+
+    result = _run(run)
+    _emit(result, as_json, lambda: str(result))
+
+
+@app.command()
+def reindex(as_json: JsonOpt = False) -> None:
+    """Rebuild the configured search index from the embedded graph store."""
+    from graph_service.store.embedded import EmbeddedGraphStore
+    from search.factory import open_search_index
+    from search.reindex import reindex as rebuild
+
+    settings = _settings()
+
+    def run() -> int:
+        store = EmbeddedGraphStore(settings.store_path)
+        index = open_search_index(
+            settings.search,
+            path=settings.index_path,
+            url=settings.elasticsearch_url,
+            index_prefix=settings.index_prefix,
+        )
+        try:
+            return rebuild(store, index)
+        finally:
+            index.close()
+            store.close()
+
+    count = _run(run)
+    _emit({"documents": count}, as_json, lambda: f"indexed {count} documents")
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",

@@ -271,6 +271,29 @@ class EmbeddedGraphStore:
         for (data,) in rows:
             yield decode_node(data)
 
+    def iter_relation_rows(self) -> Iterator[tuple[str, str, str, str, str]]:
+        """(id, kind, source, target, JSON) of every relation, for exports."""
+        with self._lock:
+            cursor = self._db.execute(
+                "SELECT id, kind, source, target, data FROM relations ORDER BY id"
+            )
+            while rows := cursor.fetchmany(10_000):
+                yield from rows
+
+    def iter_node_rows(self) -> Iterator[tuple[str, str, str, str]]:
+        """(id, kind, name, JSON) of every node, for exports."""
+        with self._lock:
+            cursor = self._db.execute("SELECT id, kind, name, data FROM nodes ORDER BY id")
+            while rows := cursor.fetchmany(10_000):
+                yield from rows
+
+    def iter_keys(self) -> Iterator[tuple[str, str]]:
+        """(match key, node id) pairs, for exports."""
+        with self._lock:
+            cursor = self._db.execute("SELECT key, node_id FROM match_keys ORDER BY key, node_id")
+            while rows := cursor.fetchmany(10_000):
+                yield from rows
+
     def networkx_view(self) -> nx.MultiDiGraph:
         """The whole graph in memory, for whole-graph algorithms on one machine."""
         graph = nx.MultiDiGraph()

@@ -278,6 +278,11 @@ class Neo4jGraphStore:
         version = str(meta[0]["version"]) if meta else "0"
         return StoreStats(nodes=nodes, relations=rels, data_version=version)
 
+    def run_write(self, query: str, **params: Any) -> None:
+        """One write query in a managed (retried) transaction; for the bulk path."""
+        with self._driver.session(database=self._database) as session:
+            session.execute_write(lambda tx: tx.run(query, params).consume())
+
     def wipe(self) -> None:
         """Delete everything (tests and rebuilds), in batches to bound memory."""
         with self._driver.session(database=self._database) as session:

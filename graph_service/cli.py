@@ -75,7 +75,7 @@ def demo(
     manifest = generate_city(folder, scale=scale, seed=seed)
     with services(settings) as opened:
         loader = Loader(opened.store, opened.index, settings)
-        summary = _run(lambda: loader.load_paths([folder]))
+        summary = _run(lambda: loader.load_paths([f.path for f in manifest.files]))
         loader.close()
     result = {"demo_dir": str(folder), "truth": str(manifest.truth_path), "load": summary}
     _emit(

@@ -25,7 +25,10 @@ class Element(Temporal):
 
     id: str = Field(description="Stable identifier", examples=["E-91650102MA77XXXX1X"])
     provenance: list[Provenance] = Field(default_factory=list)
-    attestations: int = Field(default=0, description="Source rows that stated this element")
+    attestations: int = Field(
+        default=0,
+        description=f"Distinct source rows that stated this element (counted up to {MAX_PROVENANCE})",
+    )
 
 
 class NodeBase(Element):

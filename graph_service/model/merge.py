@@ -52,9 +52,12 @@ def _merge_names(old: dict[str, Any], new: dict[str, Any], merged: dict[str, Any
 
 
 def _merge_provenance(old: dict[str, Any], new: dict[str, Any], merged: dict[str, Any]) -> None:
+    # Beyond the cap a row cannot be told apart from one seen before, so it changes nothing:
+    # counting it would make every reload of a busy node (an authority) look like news.
     seen = {p["content_hash"] for p in old["provenance"]}
-    fresh = [p for p in new["provenance"] if p["content_hash"] not in seen]
+    room = MAX_PROVENANCE - len(old["provenance"])
+    fresh = [p for p in new["provenance"] if p["content_hash"] not in seen][: max(room, 0)]
     if not fresh:
         return
-    merged["provenance"] = (old["provenance"] + fresh)[:MAX_PROVENANCE]
+    merged["provenance"] = old["provenance"] + fresh
     merged["attestations"] = old["attestations"] + len(fresh)

@@ -180,6 +180,7 @@ def map_professional(row: Row, make: MentionFactory) -> RowFacts:
     facts.primary = licence_id
     facts.relations.append(RelationFact(RelationKind.HOLDS, "@person", licence_id))
     if has_firm:
+        facts.primary = "rel:1"  # one licence at a second firm (挂证) is new information
         facts.relations.append(
             RelationFact(
                 RelationKind.REGISTERED_AT, licence_id, "@firm", valid_from=since, valid_to=until

@@ -182,3 +182,18 @@ def test_networkx_view_of_a_subgraph(graph_store: GraphStore) -> None:
     graph_store.upsert(_city())
     graph = graph_store.neighbourhood(["A"], 3).to_networkx()
     assert graph.has_edge("C", "A") and graph.nodes["R1"]["kind"] == "CreditRecord"
+
+
+def test_provenance_is_capped_and_reloads_past_the_cap_change_nothing(
+    graph_store: GraphStore,
+) -> None:
+    from graph_service.model import MAX_PROVENANCE
+
+    rows = [_ent("X", "某局") for _ in range(MAX_PROVENANCE + 5)]
+    for row_number, node in enumerate(rows):
+        node.provenance = _prov(row_number, "X")
+    graph_store.upsert(WriteBatch(nodes=rows))
+    node = graph_store.get_nodes(["X"])["X"]
+    assert len(node.provenance) == MAX_PROVENANCE == node.attestations
+    again = graph_store.upsert(WriteBatch(nodes=rows))
+    assert again.unchanged == {"X"} and not again.updated

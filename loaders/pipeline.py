@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from graph_service.errors import InputError
 from graph_service.identifiers import IdentityHasher
-from graph_service.model import NodeKind, Provenance, Relation, RelationKind
+from graph_service.model import Node, NodeKind, Provenance, Relation, RelationKind
 from graph_service.settings import Settings
 from graph_service.store.protocol import GraphStore, WriteBatch
 from loaders.facts import RowFacts
@@ -35,11 +35,13 @@ from loaders.resolve import BatchResolver
 from loaders.sources import Source, SourceRow, expand_paths, file_sha256, open_source
 from loaders.summary import FileSummary, LoadSummary
 from loaders.values import RowRejected
+from search.documents import SearchDocument
 from search.from_model import to_search_document
 from search.protocol import SearchIndex
 
 log = logging.getLogger(__name__)
 
+INDEX_FLUSH_DOCUMENTS = 20_000  # queued search documents per index commit
 _SEARCHED_KINDS = {NodeKind.ENTERPRISE, NodeKind.PERSON, NodeKind.CREDIT_RECORD}
 
 
@@ -73,6 +75,7 @@ class Loader:
         self.progress = settings.progress if progress is None else progress
         self.make = MentionFactory(IdentityHasher(settings.id_secret))
         self.journal = LoadJournal(settings.data_dir / "loads.sqlite3")
+        self._pending: dict[str, SearchDocument] = {}
 
     def load_paths(self, paths: list[Path], kind: str | None = None) -> LoadSummary:
         files = expand_paths(paths)
@@ -114,14 +117,15 @@ class Loader:
                     summary.merged += merged
                     bar.update(len(chunk))
                 bar.close()
+                self._flush_index()
+                if self.index is not None:
+                    self.index.refresh()
                 summary.quarantine_file = str(quarantine.path) if quarantine.count else None
             status = "completed"
         finally:
             summary.quarantined = dict(sorted(quarantined.items()))
             summary.warnings = dict(sorted(warnings.items()))
             self.journal.finish(load_id, status, summary.model_dump())
-        if self.index is not None:
-            self.index.refresh()
         return summary
 
     def _load_batch(
@@ -184,8 +188,8 @@ class Loader:
             else:
                 loaded += 1
                 before.add(primary)
-        self.store.upsert(batch)
-        self._index(batch)
+        written = self.store.upsert(batch)
+        self._index(batch, written.nodes)
         return loaded, merged
 
     def _add_row(
@@ -240,22 +244,28 @@ class Loader:
             return relation_ids[int(facts.primary[4:])]
         return facts.primary
 
-    def _index(self, batch: WriteBatch) -> None:
+    def _index(self, batch: WriteBatch, stored: dict[str, Node]) -> None:
+        """Queue documents for every searchable node the batch touched (merged state)."""
         if self.index is None:
             return
-        wanted = [n.id for n in batch.nodes if n.kind in _SEARCHED_KINDS]
         subjects: dict[str, list[str]] = {}
         for rel in batch.relations:
             if rel.kind == RelationKind.SUBJECT_OF:
                 subjects.setdefault(rel.target, []).append(rel.source)
-        nodes = self.store.get_nodes(wanted)
-        documents = []
-        for node in nodes.values():
-            document = to_search_document(node, subjects.get(node.id))
-            if document is not None:
-                documents.append(document)
-        if documents:
-            self.index.upsert(documents)
+        for node in stored.values():
+            if node.kind in _SEARCHED_KINDS:
+                document = to_search_document(node, subjects.get(node.id))
+                if document is not None:
+                    self._pending[node.id] = document
+        if len(self._pending) >= INDEX_FLUSH_DOCUMENTS:
+            self._flush_index()
+
+    def _flush_index(self) -> None:
+        """Write queued documents. Committing the index less often than the graph is safe:
+        a re-run re-indexes every row it reads, so a kill loses no index entry for good."""
+        if self.index is not None and self._pending:
+            self.index.upsert(list(self._pending.values()))
+            self._pending.clear()
 
     def close(self) -> None:
         self.journal.close()

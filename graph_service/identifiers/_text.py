@@ -16,21 +16,16 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _CODE_NOISE = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63" + ZERO_WIDTH)
 
 
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: ord(" ")}
+_CODE_DROP = {ord(ch): None for ch in _CODE_NOISE}
+
+
 def to_halfwidth(text: str) -> str:
     """Map the full-width ASCII block (FF01-FF5E) to ASCII and U+3000 to a space.
 
     Chinese input methods emit these variants (Ａ vs A); they must not split identities.
     """
-    out: list[str] = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif code == 0x3000:
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_HALFWIDTH)
 
 
 def normalize_code(text: str) -> str:
@@ -38,8 +33,7 @@ def normalize_code(text: str) -> str:
 
     Done before any check so formatting noise is never mistaken for a bad code.
     """
-    half = to_halfwidth(text)
-    return "".join(ch for ch in half if not ch.isspace() and ch not in _CODE_NOISE).upper()
+    return "".join(text.translate(_HALFWIDTH).translate(_CODE_DROP).split()).upper()
 
 
 def contains_cjk(text: str) -> bool:

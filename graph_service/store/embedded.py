@@ -135,6 +135,7 @@ class EmbeddedGraphStore:
             )
             if node_rows or rel_rows:
                 self._bump_version(db)
+        result.nodes = {n.id: stored_nodes[n.id] for n in batch.nodes}
         return result
 
     def _bump_version(self, db: sqlite3.Connection) -> None:

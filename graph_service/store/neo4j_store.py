@@ -148,6 +148,7 @@ class Neo4jGraphStore:
             tx.run(
                 "MERGE (m:Meta {id: 'meta'}) SET m.version = coalesce(m.version, 0) + 1"
             ).consume()
+        result.nodes = {n.id: stored_nodes[n.id] for n in batch.nodes}
         return result
 
     # -- reads --------------------------------------------------------------------------

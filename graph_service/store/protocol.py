@@ -34,6 +34,9 @@ class UpsertResult(BaseModel):
     created: set[str] = Field(default_factory=set)
     updated: set[str] = Field(default_factory=set)
     unchanged: set[str] = Field(default_factory=set)
+    nodes: dict[str, Node] = Field(
+        default_factory=dict, description="The stored (merged) state of every node written"
+    )
 
 
 class Subgraph(BaseModel):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,9 +18,9 @@ import pytest
 from graph_service.settings import Settings
 from graph_service.store.protocol import GraphStore
 from loaders.pipeline import Loader
-from loaders.summary import LoadSummary
 from search.protocol import SearchIndex
 
+from backend_bundle import Loaded
 from mini_city import write_mini_city
 
 NEO4J = bool(os.environ.get("NEO4J_URI"))
@@ -33,17 +32,6 @@ BACKENDS = [
 ]
 if not SERVERS:
     BACKENDS = ["embedded"]
-
-
-@dataclass
-class Loaded:
-    backend: str
-    settings: Settings
-    store: GraphStore
-    index: SearchIndex
-    loader: Loader
-    files: list[Path]
-    summary: LoadSummary
 
 
 def _open(backend: str, tmp_path: Path) -> tuple[Settings, GraphStore, SearchIndex]:

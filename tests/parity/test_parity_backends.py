@@ -13,7 +13,7 @@ from graph_service.model import Enterprise, RelationKind
 from queries.subjects import find_subjects
 from search.documents import SearchQuery
 
-from conftest import Loaded
+from backend_bundle import Loaded
 from mini_city import BRANCH, LI, MAMAT, NAMES, WANG, A, B, C, D, E
 
 

@@ -25,7 +25,14 @@ def documents_from_store(store: EmbeddedGraphStore) -> Iterator[SearchDocument]:
 
 
 def reindex(store: EmbeddedGraphStore, index: SearchIndex, batch: int = 5000) -> int:
-    """Replace the index's contents with documents built from the store; returns the count."""
+    """Replace the index's contents with documents built from the store; returns the count.
+
+    A backend with ``rebuild`` (Elasticsearch) builds a new index and swaps its alias, so
+    searches keep answering from the old index until the new one is complete.
+    """
+    rebuild = getattr(index, "rebuild", None)
+    if rebuild is not None:
+        return int(rebuild(documents_from_store(store)))
     index.reset()
     total = 0
     documents = documents_from_store(store)

@@ -45,8 +45,10 @@ def open_index(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[OpenI
     for handle in handles:
         handle.close()
     if handles and backend != "embedded":
+        # Each test has its own prefix: delete its concrete indices (and so the alias).
         cleanup = opener()
-        cleanup.reset()
+        drop: Callable[[], None] = getattr(cleanup, "drop", cleanup.reset)
+        drop()
         cleanup.close()
 
 

@@ -1,7 +1,9 @@
 """Behaviour every SearchIndex backend must show, run per backend by the ``open_index`` fixture.
 
 Scores and tie order differ between engines, so results are compared as sets of ids unless
-the contract fixes an order (listing without text is newest first).
+the contract fixes an order: listing without text is newest first with undated documents last,
+and documents sharing a date are compared as a set; ranked results only promise that the best
+hit comes first where the title boost decides it. Highlights are compared exactly.
 """
 
 from __future__ import annotations
@@ -84,6 +86,55 @@ def test_lone_characters_at_phrase_edges(
     loaded: SearchIndex, text: str, expected: set[str]
 ) -> None:
     assert find(loaded, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A级", {"a"}),  # the a is a word, not an English stopword: B级 does not match
+        ("用A", {"a"}),  # 用 must end its run: 用途A and 罚款A do not match
+        ("用用A", set()),
+        ("罚A", {"x"}),  # 款罚 ends with 罚
+        ("罚", {"x", "y", "z", "w"}),  # alone: anywhere
+        ("罚，款项", {"z"}),  # across punctuation the runs stay apart
+    ],
+)
+def test_lone_edge_characters_match_run_edges_only(
+    search_index: SearchIndex, text: str, expected: set[str]
+) -> None:
+    titles = {
+        "a": "纳税信用A级纳税人",
+        "b": "纳税信用B级纳税人",
+        "c": "用途A类",
+        "x": "款罚A",
+        "y": "罚款A",
+        "z": "处罚，款项",
+        "w": "罚款项",
+    }
+    search_index.upsert(
+        SearchDocument(id=key, doc_type="record", kind="penalty", title=title)
+        for key, title in titles.items()
+    )
+    assert find(search_index, text) == expected
+
+
+def test_listing_order_with_ties_and_undated(search_index: SearchIndex) -> None:
+    """Newest first, undated last; engines may order ties differently, so ties are sets."""
+    dates = {"a": None, "b": date(2020, 1, 1), "c": date(2021, 5, 1), "d": date(2020, 1, 1)}
+    dates |= {"e": None, "f": date(2020, 1, 1), "g": date(2019, 12, 31)}
+    search_index.upsert(
+        SearchDocument(id=key, doc_type="record", kind="penalty", title="警告", date=day)
+        for key, day in dates.items()
+    )
+    for text in ("", "警告"):
+        result = search_index.search(SearchQuery(text=text, limit=200))
+        if text:  # ranked: every hit scores the same, any order
+            assert {hit.id for hit in result.hits} == set(dates)
+            continue
+        listed = [hit.id for hit in result.hits]
+        groups = [set(listed[:1]), set(listed[1:4]), set(listed[4:5]), set(listed[5:])]
+        assert groups == [{"c"}, {"b", "d", "f"}, {"g"}, {"a", "e"}]
+        assert all(hit.score == 0.0 for hit in result.hits)
 
 
 def test_highlights_wrap_matches(loaded: SearchIndex) -> None:

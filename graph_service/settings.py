@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=2000, ge=1, le=100_000)
     # Cap on the neighbours expanded from any one node in neighbourhood fetches.
     max_fanout: int = Field(default=200, ge=1)
+    # A folder of extra rule files (YAML) added to the shipped catalogue, no code needed.
+    rules_dir: Path | None = None
     # Show progress bars on long loads (off in CI logs).
     progress: bool = True
 

@@ -22,7 +22,15 @@ from tqdm import tqdm
 
 from graph_service.errors import InputError
 from graph_service.identifiers import IdentityHasher
-from graph_service.model import Node, NodeKind, Provenance, Relation, RelationKind
+from graph_service.identifiers.decision import decision_key
+from graph_service.model import (
+    CreditRecord,
+    Node,
+    NodeKind,
+    Provenance,
+    Relation,
+    RelationKind,
+)
 from graph_service.settings import Settings
 from graph_service.store.protocol import GraphStore, WriteBatch
 from loaders.facts import RowFacts
@@ -236,8 +244,9 @@ class Loader:
             )
         batch.keys.extend(keys)
         for node in facts.fixed_nodes:
-            if node.kind == NodeKind.CREDIT_RECORD and getattr(node, "decision_no", None):
-                batch.keys.append((f"dec:{node.decision_no}", node.id))
+            number = node.decision_no if isinstance(node, CreditRecord) else None
+            if number:
+                batch.keys.append((f"dec:{decision_key(number)}", node.id))
         if facts.primary.startswith("@"):
             return ids[facts.primary[1:]]
         if facts.primary.startswith("rel:"):

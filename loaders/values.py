@@ -31,16 +31,22 @@ class RowRejected(Exception):
 
 
 def text(value: Any) -> str | None:
-    """A cell as trimmed text, with width folded; None when blank."""
+    """A cell as trimmed text, as published (decision numbers keep their （）); None if blank."""
     if value is None:
         return None
-    result = unicodedata.normalize("NFKC", str(value)).strip()
+    result = str(value).strip()
     return result or None
+
+
+def folded(value: Any) -> str | None:
+    """A cell with width folded (NFKC), for parsing numbers and dates."""
+    raw = text(value)
+    return unicodedata.normalize("NFKC", raw) if raw else None
 
 
 def parse_date(value: Any, field: str, *, open_ended_as_none: bool = True) -> date | None:
     """Read the date spellings of Chinese registries; 长期 / 2099-12-31 mean open-ended."""
-    raw = text(value)
+    raw = folded(value)
     if raw is None:
         return None
     if raw in _OPEN_WORDS:
@@ -68,7 +74,7 @@ def parse_date(value: Any, field: str, *, open_ended_as_none: bool = True) -> da
 
 def parse_amount(value: Any, field: str) -> float | None:
     """An amount in 万元 (the unit of national formats); commas allowed, negatives refused."""
-    raw = text(value)
+    raw = folded(value)
     if raw is None:
         return None
     cleaned = raw.replace(",", "").replace("，", "").removesuffix("万元").removesuffix("万")
@@ -83,7 +89,7 @@ def parse_amount(value: Any, field: str) -> float | None:
 
 def parse_ratio(value: Any, field: str) -> float | None:
     """A share as a fraction: "60%", "60", "0.6" all give 0.6; above 100% is refused."""
-    raw = text(value)
+    raw = folded(value)
     if raw is None:
         return None
     percent = raw.endswith("%")

@@ -27,7 +27,7 @@ class Element(Temporal):
     provenance: list[Provenance] = Field(default_factory=list)
     attestations: int = Field(
         default=0,
-        description=f"Distinct source rows that stated this element (counted up to {MAX_PROVENANCE})",
+        description=f"Distinct source rows stating this element (counted to {MAX_PROVENANCE})",
     )
 
 

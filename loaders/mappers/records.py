@@ -242,6 +242,8 @@ def map_list_entry(row: Row, make: MentionFactory) -> RowFacts:
     listed = parse_date(row.get("listed_on"), "listed_on")
     until = parse_date(row.get("removed_on"), "removed_on")
     removal_reason = row.text("removal_reason")
+    expiry_words = _severity_rules()["list_entry"]["expiry_words"]
+    expired = bool(removal_reason) and any(w in (removal_reason or "") for w in expiry_words)
     decision_no = row.text("decision_no")
     kind = RecordKind.RED_LIST if list_type in RED_LIST_TYPES else RecordKind.LIST_ENTRY
     record = CreditRecord(
@@ -263,7 +265,7 @@ def map_list_entry(row: Row, make: MentionFactory) -> RowFacts:
         facts=row.text("listing_reason"),
         content=row.text("responsible_persons"),
         published_on=listed,
-        removed_on=until if removal_reason else None,
+        removed_on=until if removal_reason and not expired else None,
         removal_reason=removal_reason,
         valid_from=listed,
         valid_to=until,

@@ -1,0 +1,1 @@
+"""The joint-punishment rule catalogue: schema, shipped rule files, loading."""

@@ -3,7 +3,9 @@
 - ``settings``: Settings pointing at a fresh data folder under tmp_path (progress bars off);
 - ``store`` / ``index``: the embedded graph store and search index in that folder;
 - ``loader``: a Loader over both; ``write_csv`` / ``write_jsonl``: make input files;
-- ``shared_dir``: the read-only shared folder with real public samples (never skipped).
+- ``shared_dir``: the read-only shared folder with real public samples (never skipped);
+- ``graph_store``: an empty graph store, once per backend (embedded; Neo4j when NEO4J_URI
+  is set) — the fixture of every contract and parity suite over graph fetches.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pytest
 
 from graph_service.settings import Settings
 from graph_service.store.embedded import EmbeddedGraphStore
+from graph_service.store.protocol import GraphStore
 from loaders.pipeline import Loader
 from search.tantivy_index import TantivySearchIndex
 
@@ -86,3 +89,21 @@ def shared_dir() -> Path:
     if not (path / "realdata").is_dir():
         raise FileNotFoundError(f"shared data folder not found: {path}")
     return path
+
+
+GRAPH_BACKENDS = ["embedded"] + (["neo4j"] if os.environ.get("NEO4J_URI") else [])
+
+
+@pytest.fixture(params=GRAPH_BACKENDS)
+def graph_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    if request.param == "embedded":
+        store: GraphStore = EmbeddedGraphStore(tmp_path / "graph.sqlite3")
+    else:
+        from graph_service.settings import Settings
+        from graph_service.store.neo4j_store import Neo4jGraphStore
+
+        neo4j = Neo4jGraphStore.from_settings(Settings(graph="neo4j"))
+        neo4j.wipe()
+        store = neo4j
+    yield store
+    store.close()

@@ -50,16 +50,18 @@ def parse_rule_file(path: Path) -> RuleFile:
     try:
         return RuleFile.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        location = first["loc"]
+        problems = error.errors()
+        location = problems[0]["loc"]
         line = ""
         if len(location) >= 2 and location[0] == "rules" and isinstance(location[1], int):
             lines = _rule_lines(text)
             if location[1] < len(lines):
                 line = f" line {lines[location[1]]}"
-        where = ".".join(str(part) for part in location)
+        reasons = "; ".join(
+            f"{'.'.join(str(part) for part in p['loc'])}: {p['msg']}" for p in problems[:5]
+        )
         raise InputError(
-            f"{path.name}{line}: {where}: {first['msg']}",
+            f"{path.name}{line}: {reasons}",
             detail={"file": str(path), "errors": error.errors(include_url=False)},
         ) from error
 

@@ -52,7 +52,9 @@ class Authorities:
             self._add(codes, key, name, abbr, CITY_REGION)
         for d in DISTRICTS:
             initial = "县" if d.name.endswith("县") else d.short[0]
-            self._add(codes, f"samr:{d.code}", f"{d.full_name}市场监督管理局", f"乌{initial}市监", d.code)
+            self._add(
+                codes, f"samr:{d.code}", f"{d.full_name}市场监督管理局", f"乌{initial}市监", d.code
+            )
             self._add(codes, f"court:{d.code}", d.court, d.court_code, d.code)
 
     def _add(self, codes: CodeAllocator, key: str, name: str, abbr: str, region: str) -> None:

@@ -38,10 +38,7 @@ class CodeAllocator:
         self, region: str, *, modern: bool, registration: str = "9", entity_type: str = "1"
     ) -> str:
         """A valid code; registration/entity type follow GB 32100 (91 company, 92 个体户...)."""
-        if modern:
-            body = "MA7" + _base31(self._modern.take(), 5)
-        else:
-            body = f"{self._digits.take():08d}"
+        body = "MA7" + _base31(self._modern.take(), 5) if modern else f"{self._digits.take():08d}"
         return make_uscc(region, body, registration, entity_type)
 
     def pilot(self, region: str) -> str:

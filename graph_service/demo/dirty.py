@@ -35,16 +35,34 @@ BAD_RATIOS = ("150%", "1.5", "120%", "300%")
 # file -> (subject columns, date column, amount column, has ratio, allows empty row)
 _PLAN: dict[str, tuple[tuple[str, ...], str | None, str | None, bool, bool]] = {
     ENTERPRISES.kind: (("统一社会信用代码", "企业名称"), "成立日期", "注册资本(万元)", False, True),
-    SHAREHOLDERS.kind: (("企业统一社会信用代码", "企业名称"), "出资日期", "认缴出资额(万元)", True, True),
+    SHAREHOLDERS.kind: (
+        ("企业统一社会信用代码", "企业名称"),
+        "出资日期",
+        "认缴出资额(万元)",
+        True,
+        True,
+    ),
     OFFICERS.kind: (("企业统一社会信用代码", "企业名称"), None, None, False, True),
     BRANCHES.kind: (("分支机构统一社会信用代码", "分支机构名称"), None, None, False, True),
     PROFESSIONALS.kind: (("姓名", "证件号码"), "注册日期", None, False, False),
-    PENALTIES.kind: (("CF_XDR_MC", "CF_XDR_SHXYM", "CF_XDR_ZJHM"), "CF_JDRQ", "CF_NR_FK", False, True),
+    PENALTIES.kind: (
+        ("CF_XDR_MC", "CF_XDR_SHXYM", "CF_XDR_ZJHM"),
+        "CF_JDRQ",
+        "CF_NR_FK",
+        False,
+        True,
+    ),
     LICENCES.kind: (("XK_XDR_MC", "XK_XDR_SHXYM"), "XK_JDRQ", None, False, True),
-    DEBTORS.kind: (("被执行人姓名/名称", "证件号码/统一社会信用代码"), "发布时间", None, False, True),
+    DEBTORS.kind: (
+        ("被执行人姓名/名称", "证件号码/统一社会信用代码"),
+        "发布时间",
+        None,
+        False,
+        True,
+    ),
     LISTS.kind: (("主体名称", "统一社会信用代码", "证件号码"), "列入日期", None, False, True),
     REPAIRS.kind: (("主体名称", "统一社会信用代码", "证件号码"), "修复决定日期", None, False, True),
-}  # fmt: skip
+}
 
 # Columns holding a record's own number: dirty copies get a fresh one.
 _NUMBER_COLUMN = {
@@ -79,9 +97,7 @@ def _empty(row: list[str], rng: random.Random) -> list[str] | None:
 def dirt_for(layout: FileLayout, numbering: Numbering) -> DirtSpec:
     """The damage plan of one file."""
     subject, date_col, amount_col, ratio, empty = _PLAN[layout.kind]
-    mutations: dict[str, Mutation] = {
-        "missing_subject": _blank([layout.col(c) for c in subject])
-    }
+    mutations: dict[str, Mutation] = {"missing_subject": _blank([layout.col(c) for c in subject])}
     if date_col is not None:
         mutations["bad_date"] = _replace(layout.col(date_col), BAD_DATES)
     if amount_col is not None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import random
 from datetime import date
+from functools import cache
 
 from .constants import CITY_REGION, DISTRICTS, District
 from .model import Enterprise, Kind
-from .people import Person
+from .people import People, Person
 from .util import rand_date, weighted
 from .vocab_business import (
     ASSOCIATION_WORDS,
@@ -19,7 +20,7 @@ from .vocab_business import (
 )
 from .world import World
 
-__all__ = ["FIRM_SECTORS", "LLC_NATURAL", "new_branch", "new_enterprise"]
+__all__ = ["FIRM_SECTORS", "LLC_NATURAL", "adult_on", "new_branch", "new_enterprise"]
 
 LLC_NATURAL = "有限责任公司(自然人投资或控股)"
 _APPROVAL = "（依法须经批准的项目，经相关部门批准后方可开展经营活动）"
@@ -34,10 +35,30 @@ _SOLE_SCOPES = {
     "medical": "药品零售；医疗器械零售",
 }
 FIRM_SECTORS = {
-    "lawfirm": "finance", "cpa": "finance", "taxagent": "finance", "appraisal": "finance",
-    "hospital": "medical", "travel": "travel",
-}  # fmt: skip
+    "lawfirm": "finance",
+    "cpa": "finance",
+    "taxagent": "finance",
+    "appraisal": "finance",
+    "hospital": "medical",
+    "travel": "travel",
+}
 _JOINT_STOCK_INDUSTRIES = ("trade", "construction", "tech", "energy", "food", "realestate")
+
+
+@cache
+def _scope(text: str) -> str:
+    """Scope with the approval clause; cached so 100k enterprises share a few strings."""
+    return text + _APPROVAL
+
+
+def adult_on(people: People, rng: random.Random, day: date) -> Person:
+    """A pool person at least 20 years old on `day` (a legal representative)."""
+    person = people.pick(rng)
+    for _ in range(12):
+        if person.birth.year + 20 <= day.year:
+            break
+        person = people.pick(rng)
+    return person
 
 
 def _founding(rng: random.Random) -> date:
@@ -74,7 +95,7 @@ def _draft(w: World, rng: random.Random, kind: str, district: District, key: str
     if kind in (Kind.COMPANY, Kind.JOINT_STOCK):
         ind = _industry(rng, kind, key)
         d.templates, d.industry, d.sector = ind.templates, ind.key, ind.sector
-        d.scope, d.capital = ind.scope + _APPROVAL, _capital(rng, *ind.capital)
+        d.scope, d.capital = _scope(ind.scope), _capital(rng, *ind.capital)
         if kind == Kind.JOINT_STOCK:
             d.templates = tuple(_joint_stock(t) for t in ind.templates)
             d.etype, d.region = "股份有限公司(非上市、自然人投资或控股)", CITY_REGION
@@ -82,7 +103,7 @@ def _draft(w: World, rng: random.Random, kind: str, district: District, key: str
     elif kind == Kind.FIRM:
         key = key or "lawfirm"
         d.templates, _, scope, cap = PROFESSIONAL_FIRMS[key]
-        d.industry, d.sector, d.scope = key, FIRM_SECTORS[key], scope + _APPROVAL
+        d.industry, d.sector, d.scope = key, FIRM_SECTORS[key], _scope(scope)
         d.capital = _capital(rng, *cap)
         if key == "lawfirm":
             d.etype, d.code_head, d.region = "律师事务所", ("3", "1"), CITY_REGION
@@ -140,22 +161,35 @@ def new_enterprise(
     founded = _founding(rng)
     if planted:
         founded = min(founded, date(2022, 12, 31))
+    if legal_rep is not None:  # planted people are fresh: found the company once they are adults
+        founded = max(founded, date(legal_rep.birth.year + 21, 1, 1))
     modern = founded.year >= 2016 and kind not in (Kind.INSTITUTION, Kind.ASSOCIATION)
     corporate = kind in Kind.CORPORATE
     sole = kind == Kind.SOLE
     status = "存续" if planted else weighted(rng, _STATUSES, _STATUS_WEIGHTS[sole])
     ent = Enterprise(
-        uscc=w.codes.uscc(d.region, modern=modern, registration=d.code_head[0],
-                          entity_type=d.code_head[1]),
-        name=d.name, kind=kind, etype=d.etype, industry=d.industry, sector=d.sector,
-        region=d.region, district_index=index, founded=founded,
-        approved=rand_date(rng, founded, max(founded, _LAST_APPROVAL)), status=status,
-        legal_rep=legal_rep or w.people.pick(rng), capital=d.capital, scope=d.scope,
-        registrar=d.registrar, address=w.contacts.address(district),
+        uscc=w.codes.uscc(
+            d.region, modern=modern, registration=d.code_head[0], entity_type=d.code_head[1]
+        ),
+        name=d.name,
+        kind=kind,
+        etype=d.etype,
+        industry=d.industry,
+        sector=d.sector,
+        region=d.region,
+        district_index=index,
+        founded=founded,
+        approved=rand_date(rng, founded, max(founded, _LAST_APPROVAL)),
+        status=status,
+        legal_rep=legal_rep or adult_on(w.people, rng, founded),
+        capital=d.capital,
+        scope=d.scope,
+        registrar=d.registrar,
+        address=w.contacts.address(district),
         phone=w.contacts.phone(landline=corporate and rng.random() < 0.4),
         email=w.contacts.email() if rng.random() < (0.1 if sole else 0.7) else "",
         planted=planted,
-    )  # fmt: skip
+    )
     if corporate and not planted and founded.year < 2023:
         roll = rng.random()
         wanted = 2 if roll < 0.015 else 1 if roll < 0.075 else 0
@@ -182,14 +216,26 @@ def new_branch(w: World, rng: random.Random, parent: Enterprise) -> Enterprise:
     closed = parent.status in ("注销", "吊销")
     status = "注销" if closed or rng.random() < 0.08 else "存续"
     branch = Enterprise(
-        uscc=w.codes.uscc(district.code, modern=founded.year >= 2016), name=name,
-        kind=Kind.BRANCH, etype="分公司", industry=parent.industry, sector=parent.sector,
-        region=district.code, district_index=index, founded=founded,
-        approved=rand_date(rng, founded, max(founded, _LAST_APPROVAL)), status=status,
-        legal_rep=w.people.pick(rng), capital=None, scope=parent.scope,
-        registrar=w.authorities.samr(district).name, address=w.contacts.address(district),
-        phone=w.contacts.phone(landline=rng.random() < 0.5), email="", parent=parent,
-    )  # fmt: skip
+        uscc=w.codes.uscc(district.code, modern=founded.year >= 2016),
+        name=name,
+        kind=Kind.BRANCH,
+        etype="分公司",
+        industry=parent.industry,
+        sector=parent.sector,
+        region=district.code,
+        district_index=index,
+        founded=founded,
+        approved=rand_date(rng, founded, max(founded, _LAST_APPROVAL)),
+        status=status,
+        legal_rep=adult_on(w.people, rng, founded),
+        capital=None,
+        scope=parent.scope,
+        registrar=w.authorities.samr(district).name,
+        address=w.contacts.address(district),
+        phone=w.contacts.phone(landline=rng.random() < 0.5),
+        email="",
+        parent=parent,
+    )
     parent.branch_count += 1
     w.enterprises.append(branch)
     return branch

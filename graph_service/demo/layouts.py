@@ -216,12 +216,31 @@ LISTS = FileLayout(
         "移出原因",
     ),
 )
-REPAIRS = FileLayout("repairs", "repairs.csv", "csv", "utf-8", (
-    "主体名称", "统一社会信用代码", "证件号码", "修复类型", "原记录文书号", "修复决定日期",
-    "修复决定机关",
-))  # fmt: skip
+REPAIRS = FileLayout(
+    "repairs",
+    "repairs.csv",
+    "csv",
+    "utf-8",
+    (
+        "主体名称",
+        "统一社会信用代码",
+        "证件号码",
+        "修复类型",
+        "原记录文书号",
+        "修复决定日期",
+        "修复决定机关",
+    ),
+)
 
 LAYOUTS: tuple[FileLayout, ...] = (
-    ENTERPRISES, SHAREHOLDERS, OFFICERS, BRANCHES, PROFESSIONALS, PENALTIES, LICENCES,
-    DEBTORS, LISTS, REPAIRS,
-)  # fmt: skip
+    ENTERPRISES,
+    SHAREHOLDERS,
+    OFFICERS,
+    BRANCHES,
+    PROFESSIONALS,
+    PENALTIES,
+    LICENCES,
+    DEBTORS,
+    LISTS,
+    REPAIRS,
+)

@@ -16,10 +16,19 @@ __all__ = ["NameBook", "match_key"]
 
 _PREFIXES = ("乌鲁木齐", "新疆", "乌鲁木齐市")
 _PREFIX_WEIGHTS = (5, 4, 2)
+_HOSPITALS = ("医院", "中医医院", "妇幼保健院", "口腔医院")
 _SERVICE_CENTRES = (
-    "公共就业服务中心", "不动产登记中心", "政务服务中心", "住房公积金管理中心", "公共资源交易中心",
-    "供热管理中心", "环境卫生管理中心", "园林绿化管理中心", "社会保险服务中心", "疾病预防控制中心",
-)  # fmt: skip
+    "公共就业服务中心",
+    "不动产登记中心",
+    "政务服务中心",
+    "住房公积金管理中心",
+    "公共资源交易中心",
+    "供热管理中心",
+    "环境卫生管理中心",
+    "园林绿化管理中心",
+    "社会保险服务中心",
+    "疾病预防控制中心",
+)
 
 
 def match_key(name: str) -> str:
@@ -87,22 +96,33 @@ class NameBook:
             attempt += 1
 
     def institution(self, district: District, road: str) -> tuple[str, bool]:
-        """A public institution (numbered school or hospital, centre, kindergarten); True if
-        it is a hospital, where doctors register."""
+        """A public institution and whether it is a hospital (doctors register there).
+
+        Numbered schools and hospitals stop at realistic numbers; later ones are named after
+        their district and a trade-name-like word.
+        """
         rng = self._rng
         while True:
-            self._serial += 1
             pick = rng.randrange(5)
+            self._serial += 1
+            number = self._serial
             if pick == 0:
-                name = f"乌鲁木齐市第{self._serial}{rng.choice(('中学', '小学'))}"
+                kind = rng.choice(("中学", "小学"))
+                name = (
+                    f"乌鲁木齐市第{number}{kind}"
+                    if number <= 150
+                    else f"{district.full_name}{road}{kind}"
+                )
             elif pick == 1:
                 name = f"{district.full_name}{road}社区卫生服务中心"
             elif pick == 2:
                 name = f"{district.full_name}{self.zihao()}幼儿园"
             elif pick == 3:
                 name = f"{district.full_name}{rng.choice(_SERVICE_CENTRES)}"
+            elif number <= 30:
+                name = f"乌鲁木齐市第{number}人民医院"
             else:
-                name = f"乌鲁木齐市第{self._serial}人民医院"
+                name = f"{district.full_name}{self.zihao()}{rng.choice(_HOSPITALS)}"
             if self.claim(name):
                 return name, pick == 4
 

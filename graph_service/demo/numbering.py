@@ -23,8 +23,10 @@ class Numbering:
 
     def _bump(self, style: str, prefix: str, year: int) -> int:
         key = (style, prefix, year)
-        start = self._last.get(key)
-        value = (self._rng.randint(1, 30) if start is None else start) + self._rng.randint(1, 3)
+        last = self._last.get(key)
+        if last is None:  # courts number thousands of cases a year, agencies fewer decisions
+            last = self._rng.randint(100, 3000) if style == "case" else self._rng.randint(1, 150)
+        value = last + self._rng.randint(1, 3)
         self._last[key] = value
         return value
 

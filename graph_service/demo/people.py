@@ -60,6 +60,7 @@ class People:
         self.pool: list[Person] = []
         self._hubs: list[Person] = []
         self._ids: set[str] = set()
+        self._shown = 0
 
     def new(
         self,
@@ -124,12 +125,17 @@ class People:
             name=other.name, uyghur=other.uyghur, male=other.male, avoid_year=other.birth.year
         )
 
-    @staticmethod
-    def spell(person: Person, rng: random.Random) -> str:
-        """The name as written beside the ID number in one row; marks the person as used."""
+    def spell(self, person: Person, rng: random.Random) -> str:
+        """The name as written beside the ID number in one row; marks the person as used.
+
+        The first variant-prone persons written a second time get each variant in turn, so
+        every city shows all of them."""
         person.used = True
         text = person.name
-        if person.variant_prone and rng.random() < _VARIANT_RATE:
+        if person.variant_prone and person.spellings and self._shown < len(INTERPUNCT_VARIANTS):
+            text = text.replace(INTERPUNCT, INTERPUNCT_VARIANTS[self._shown])
+            self._shown += 1
+        elif person.variant_prone and rng.random() < _VARIANT_RATE:
             text = text.replace(INTERPUNCT, rng.choice(INTERPUNCT_VARIANTS))
         if text not in person.spellings:
             person.spellings.append(text)

@@ -38,10 +38,11 @@ def build_ordinary(w: World, rng: random.Random, count: int) -> list[Enterprise]
     """Create `count` ordinary enterprises, branches included; returns them."""
     branches = round(count * _BRANCH_SHARE)
     made: list[Enterprise] = []
-    for key in PROFESSIONAL_FIRMS:
-        made.append(new_enterprise(w, rng, Kind.FIRM, key=key))
-    made.append(new_enterprise(w, rng, Kind.INSTITUTION))
-    made.append(new_enterprise(w, rng, Kind.ASSOCIATION))
+    for firm in PROFESSIONAL_FIRMS:  # one operating firm of each kind, even in a tiny city
+        made.append(new_enterprise(w, rng, Kind.FIRM, key=firm))
+        made[-1].status = "存续"
+    for kind in (Kind.JOINT_STOCK, Kind.INSTITUTION, Kind.ASSOCIATION):
+        made.append(new_enterprise(w, rng, kind))
     weights = [m[2] for m in _MIX]
     while len(made) < count - branches:
         kind, key, _ = rng.choices(_MIX, weights)[0]
@@ -58,7 +59,22 @@ def build_ordinary(w: World, rng: random.Random, count: int) -> list[Enterprise]
             made.append(new_branch(w, rng, parent))
     _pilot_codes(w, rng, made)
     _agents(rng, made)
+    _two_former_names(w, made)
     return made
+
+
+def _two_former_names(w: World, made: list[Enterprise]) -> None:
+    """Make sure one company was renamed twice (曾用名 "A；B"), however small the city."""
+    if any(len(e.former) >= 2 for e in made):
+        return
+    for ent in made:
+        if ent.kind != Kind.COMPANY or not ent.former or "有限公司" not in ent.former[0]:
+            continue
+        for word in ("发展", "实业", "经贸"):
+            candidate = ent.former[0].replace("有限公司", f"{word}有限公司")
+            if w.names.claim(candidate):
+                ent.former.append(candidate)
+                return
 
 
 def _corporate_holders(rng: random.Random, made: list[Enterprise]) -> None:

@@ -22,8 +22,8 @@ _BID_INDUSTRIES = ("construction", "decoration", "tech", "environment", "labour"
 def build_planted(w: World, rng: random.Random) -> None:
     """Create all planted structures and register them in `w.planted`."""
     n, planted = w.scale, w.planted
-    for _ in range(max(3, n // 400)):
-        chain = _chain(w, rng)
+    for index in range(max(3, n // 400)):
+        chain = _chain(w, rng, textbook=index == 0)
         planted.chains.append(chain)
         planted.ownership_targets.extend(chain)
     for _ in range(max(2, n // 2000)):
@@ -77,28 +77,35 @@ def _own(w: World, rng: random.Random, ent: Enterprise) -> None:
     _hold(ent, [Holding(ent.legal_rep, main), Holding(w.people.new(), 10000 - main)])
 
 
-def _chain(w: World, rng: random.Random) -> list[Enterprise]:
-    """person -> A -> B (-> C -> D). Stakes keep the top owner at >= 25% of every level; in
-    a diamond the top company's minority holder also holds the last directly, so that
-    person reaches 25% only by adding both paths."""
+def _chain(w: World, rng: random.Random, textbook: bool) -> list[Enterprise]:
+    """person -> A -> B (-> C -> D). Stakes keep the top owner at >= 25% of every level. In
+    a diamond the top company's minority holder also holds the last directly; in the
+    `textbook` chain (30% of the top, 80% into the last, 15% direct) that person reaches
+    25% only by adding both paths.
+    """
     owner, minority = w.people.new(), w.people.new()
+    levels = rng.choice((2, 3, 3, 4))
+    diamond = textbook or rng.random() < 0.5
     chain: list[Enterprise] = []
-    for level in range(rng.choice((2, 3, 3, 4))):
+    for level in range(levels):
         ent = _company(w, rng, owner if level == 0 else None)
         if level == 0:
-            main = rng.randrange(7000, 9001, 100)
+            main = 7000 if textbook else rng.randrange(7000, 9001, 100)
             _hold(ent, [Holding(owner, main), Holding(minority, 10000 - main)])
         else:
-            main = 10000 if rng.random() < 0.35 else rng.randrange(8000, 9501, 100)
+            last = level == levels - 1
+            main = 10000 if rng.random() < 0.35 and not (last and diamond) else 8000
+            if not textbook and main < 10000:
+                main = rng.randrange(8000, 9501, 100)
             holders = [Holding(chain[-1], main)]
             if main < 10000:
                 holders.append(Holding(w.people.new(), 10000 - main))
             _hold(ent, holders)
         chain.append(ent)
     target = chain[-1]
-    if target.holders is not None and len(target.holders) == 2 and rng.random() < 0.6:
+    if diamond and target.holders is not None:
         rest = target.holders[1]
-        direct = min(rest.basis_points - 100, rng.randrange(1000, 2001, 100))
+        direct = 1500 if textbook else min(rest.basis_points - 100, rng.randrange(1000, 2001, 100))
         if direct > 0:
             rest.basis_points -= direct
             target.holders.insert(1, Holding(minority, direct))
@@ -152,9 +159,7 @@ def _shared_contact(
     return members
 
 
-def _same_controller(
-    w: World, rng: random.Random
-) -> tuple[list[Enterprise], list[Enterprise]]:
+def _same_controller(w: World, rng: random.Random) -> tuple[list[Enterprise], list[Enterprise]]:
     """One person controls two holding companies, each controlling one member."""
     controller = w.people.new()
     members: list[Enterprise] = []
@@ -177,7 +182,7 @@ def _same_controller(
 def _unrelated(w: World, rng: random.Random, index: int) -> list[Enterprise]:
     """Three companies with nothing in common; traps: same-name legal representatives
     (different persons) and a shared 字号 on every other set."""
-    first = w.people.new()
+    first = w.people.new(uyghur=True if index == 0 else None)
     second = w.people.namesake(first) if index % 2 == 0 else w.people.new()
     zihao = w.names.zihao() if index % 2 == 1 else None
     members = [

@@ -30,8 +30,8 @@ class DirtSpec:
 
     mutations: dict[str, Mutation]
     refresh: Callable[[Row], Row] | None = None
-    dirty_rate: float = 0.004
-    duplicate_rate: float = 0.005
+    dirty_rate: float = 0.01
+    duplicate_rate: float = 0.01
 
 
 @dataclass

@@ -74,7 +74,7 @@ def test_a_bad_rule_file_is_refused_with_line_and_reason(
 def test_duplicate_rule_ids_are_refused(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(GOOD_RULE, encoding="utf-8")
     (tmp_path / "b.yaml").write_text(GOOD_RULE, encoding="utf-8")
-    with pytest.raises(InputError, match="already defined in a.yaml"):
+    with pytest.raises(InputError, match=r"already defined in a\.yaml"):
         load_catalogue(tmp_path)
 
 

@@ -95,3 +95,19 @@ def test_ambiguous_name_lists_candidates(
     result = run("show", "王芳")
     assert result.returncode == 4
     assert result.stderr.count("candidate:") == 2
+
+
+def test_demo_builds_and_loads_the_city(
+    run: Callable[..., subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    result = run("demo", "--scale", "200", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    load = report["load"]
+    assert load["read"] == load["loaded"] + load["merged"] + sum(load["quarantined"].values())
+    assert not [f for f in load["files"] if f["error"]]  # truth.json is not an input
+    truth = json.loads(Path(report["truth"]).read_text(encoding="utf-8"))
+    stats = json.loads(run("stats", "--json").stdout)
+    assert stats["nodes"]["Enterprise"] == truth["enterprise_count"]
+    again = json.loads(run("demo", "--scale", "200", "--json").stdout)["load"]
+    assert again["loaded"] == 0  # same seed, same city: nothing new

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph_service.identifiers import make_resident_id, make_uscc
+from graph_service.identifiers.decision import decision_key
 from graph_service.model import CreditRecord, Enterprise, Person, RecordKind, RelationKind
 from graph_service.store.embedded import EmbeddedGraphStore
 from loaders.pipeline import Loader
@@ -352,7 +353,8 @@ def test_debtor_listing_term_lists_and_repairs(
     assert procurement.valid_to == date(2026, 12, 31) and procurement.removed_on is None
     repair = records[(RecordKind.REPAIR, None)]
     assert repair.repairs_decision_no == debtor.decision_no
-    assert store.lookup_keys([f"dec:{debtor.decision_no}"])  # found by decision number
+    key = f"dec:{decision_key(debtor.decision_no or '')}"
+    assert store.lookup_keys([key]) == {key: [debtor.id]}  # found by decision number
 
 
 def test_xlsx_and_json_array_and_english_headers(

@@ -92,7 +92,7 @@ class Loader:
         if kind is None:
             files.sort(key=_load_order)
         summaries = [self.load_file(path, kind) for path in files]
-        return LoadSummary.combine(summaries, self.store.stats().data_version)
+        return LoadSummary.combine(summaries, self.store.data_version())
 
     def load_file(self, path: Path, kind: str | None = None) -> FileSummary:
         try:

@@ -257,6 +257,11 @@ class EmbeddedGraphStore:
         )
         return [GraphPath(nodes=nodes, relations=rels) for nodes, rels in found]
 
+    def data_version(self) -> str:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key='data_version'").fetchone()
+        return str(row[0]) if row else "0"
+
     def stats(self) -> StoreStats:
         with self._lock:
             nodes = dict(self._db.execute("SELECT kind, COUNT(*) FROM nodes GROUP BY kind"))

@@ -265,6 +265,10 @@ class Neo4jGraphStore:
         )
         return [GraphPath(nodes=nodes, relations=rels) for nodes, rels in found]
 
+    def data_version(self) -> str:
+        meta = self._read("MATCH (m:Meta {id: 'meta'}) RETURN m.version AS version")
+        return str(meta[0]["version"]) if meta else "0"
+
     def stats(self) -> StoreStats:
         nodes = {
             r["kind"]: r["count"]

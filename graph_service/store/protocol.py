@@ -118,6 +118,10 @@ class GraphStore(Protocol):
         """All shortest undirected paths (up to ``limit``) within ``max_hops``."""
         ...
 
+    def data_version(self) -> str:
+        """A token that changes whenever the data changes (cheap: no counting)."""
+        ...
+
     def stats(self) -> StoreStats:
         """Counts by kind and the data version (changes whenever the data changes)."""
         ...

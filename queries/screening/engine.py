@@ -256,7 +256,7 @@ def screen(
         incentives=incentives,
         inactive_records=inactive,
         rules_version=catalogue.version,
-        data_version=store.stats().data_version,
+        data_version=store.data_version(),
         checked_at=datetime.now(UTC),
         truncated=subgraph.truncated,
     )

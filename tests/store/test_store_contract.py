@@ -98,6 +98,7 @@ def test_data_version_changes_only_with_data(graph_store: GraphStore) -> None:
     renamed.provenance = _prov(9)
     graph_store.upsert(WriteBatch(nodes=[renamed]))
     assert graph_store.stats().data_version != version
+    assert graph_store.data_version() == graph_store.stats().data_version
 
 
 def test_merge_fills_gaps_keeps_name_and_adds_aliases(graph_store: GraphStore) -> None:

@@ -12,22 +12,19 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 import networkx as nx
 
 from graph_service.model import Node, Relation, RelationKind
-from graph_service.model.merge import merge_element
+from graph_service.store.batch_merge import merge_into
 from graph_service.store.codec import decode_node
 from graph_service.store.protocol import (
-    GraphPath,
     StoreStats,
-    Subgraph,
     UpsertResult,
     WriteBatch,
 )
-from graph_service.store.traversal import all_shortest_paths, bfs_layers
+from graph_service.store.traversal import Traversals
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS nodes (
@@ -59,7 +56,7 @@ def _placeholders(count: int) -> str:
     return ",".join("?" * count)
 
 
-class EmbeddedGraphStore:
+class EmbeddedGraphStore(Traversals):
     """A GraphStore on one SQLite file. Safe to share between threads (one lock)."""
 
     def __init__(self, path: Path) -> None:
@@ -89,51 +86,26 @@ class EmbeddedGraphStore:
         result = UpsertResult()
         with self._transaction() as db:
             stored_nodes = self._fetch_nodes(db, [n.id for n in batch.nodes])
-            node_rows = []
-            for node in batch.nodes:
-                previous = stored_nodes.get(node.id)
-                merged = node if previous is None else merge_element(previous, node)
-                stored_nodes[node.id] = merged
-                if previous is None:
-                    result.created.add(node.id)
-                elif merged is previous:
-                    result.unchanged.add(node.id)
-                    continue
-                else:
-                    result.updated.add(node.id)
-                node_rows.append(
-                    (merged.id, str(merged.kind), merged.name, merged.model_dump_json())
-                )
+            changed_nodes = merge_into(stored_nodes, batch.nodes, result)
             db.executemany(
                 "INSERT INTO nodes (id, kind, name, data) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET name=excluded.name, data=excluded.data",
-                node_rows,
+                [(n.id, str(n.kind), n.name, n.model_dump_json()) for n in changed_nodes.values()],
             )
             stored_rels = self._fetch_relations(db, [r.id for r in batch.relations])
-            rel_rows = []
-            for rel in batch.relations:
-                previous_rel = stored_rels.get(rel.id)
-                merged_rel = rel if previous_rel is None else merge_element(previous_rel, rel)
-                stored_rels[rel.id] = merged_rel
-                if previous_rel is None:
-                    result.created.add(rel.id)
-                elif merged_rel is previous_rel:
-                    result.unchanged.add(rel.id)
-                    continue
-                else:
-                    result.updated.add(rel.id)
-                rel_rows.append(
-                    (rel.id, str(rel.kind), rel.source, rel.target, merged_rel.model_dump_json())
-                )
+            changed_rels = merge_into(stored_rels, batch.relations, result)
             db.executemany(
                 "INSERT INTO relations (id, kind, source, target, data) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET data=excluded.data",
-                rel_rows,
+                [
+                    (r.id, str(r.kind), r.source, r.target, r.model_dump_json())
+                    for r in changed_rels.values()
+                ],
             )
             db.executemany(
                 "INSERT OR IGNORE INTO match_keys (key, node_id) VALUES (?, ?)", batch.keys
             )
-            if node_rows or rel_rows:
+            if changed_nodes or changed_rels:
                 self._bump_version(db)
         result.nodes = {n.id: stored_nodes[n.id] for n in batch.nodes}
         return result
@@ -221,41 +193,6 @@ class EmbeddedGraphStore:
                 )
                 adjacency[node_id] = rels
         return adjacency
-
-    def neighbourhood(
-        self,
-        seeds: Sequence[str],
-        hops: int,
-        *,
-        relation_kinds: Sequence[RelationKind] | None = None,
-        as_of: date | None = None,
-        max_fanout: int = 200,
-    ) -> Subgraph:
-        present = self.get_nodes(seeds)
-        distance, used, truncated = bfs_layers(
-            self._edges_of, list(present), hops, relation_kinds, as_of, max_fanout
-        )
-        nodes = self.get_nodes(distance)
-        relations = [r for r in used.values() if r.source in nodes and r.target in nodes]
-        relations.sort(key=lambda r: r.id)
-        return Subgraph(nodes=nodes, relations=relations, truncated=truncated)
-
-    def shortest_paths(
-        self,
-        source: str,
-        target: str,
-        *,
-        max_hops: int = 6,
-        relation_kinds: Sequence[RelationKind] | None = None,
-        as_of: date | None = None,
-        limit: int = 10,
-    ) -> list[GraphPath]:
-        if not self.get_nodes([source, target]).keys() >= {source, target}:
-            return []
-        found = all_shortest_paths(
-            self._edges_of, source, target, max_hops, relation_kinds, as_of, limit
-        )
-        return [GraphPath(nodes=nodes, relations=rels) for nodes, rels in found]
 
     def data_version(self) -> str:
         with self._lock:

@@ -23,17 +23,15 @@ from neo4j.exceptions import ServiceUnavailable
 
 from graph_service.errors import BackendError
 from graph_service.model import Node, NodeKind, Relation, RelationKind
-from graph_service.model.merge import merge_element
 from graph_service.settings import Settings
+from graph_service.store.batch_merge import merge_into
 from graph_service.store.codec import decode_node
 from graph_service.store.protocol import (
-    GraphPath,
     StoreStats,
-    Subgraph,
     UpsertResult,
     WriteBatch,
 )
-from graph_service.store.traversal import all_shortest_paths, bfs_layers
+from graph_service.store.traversal import Traversals
 
 _SCHEMA = [
     "CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",
@@ -56,7 +54,7 @@ def _relation_kind_of(rel_id: str) -> RelationKind | None:
     return RelationKind(prefix) if prefix in RelationKind.__members__ else None
 
 
-class Neo4jGraphStore:
+class Neo4jGraphStore(Traversals):
     """A GraphStore on Neo4j 5+ through the official driver (pooled, thread-safe)."""
 
     def __init__(self, driver: Driver, database: str = "neo4j") -> None:
@@ -88,14 +86,7 @@ class Neo4jGraphStore:
     def _upsert_tx(self, tx: ManagedTransaction, batch: WriteBatch) -> UpsertResult:
         result = UpsertResult()
         stored_nodes = _read_nodes(tx, [n.id for n in batch.nodes])
-        changed_nodes: dict[str, Node] = {}
-        for node in batch.nodes:
-            previous = stored_nodes.get(node.id)
-            merged = node if previous is None else merge_element(previous, node)
-            stored_nodes[node.id] = merged
-            _classify(result, node.id, previous, merged)
-            if merged is not previous:
-                changed_nodes[node.id] = merged
+        changed_nodes = merge_into(stored_nodes, batch.nodes, result)
         by_kind: dict[NodeKind, list[dict[str, Any]]] = defaultdict(list)
         for node in changed_nodes.values():
             by_kind[node.kind].append(
@@ -109,14 +100,7 @@ class Neo4jGraphStore:
                 kind=kind.value,
             ).consume()
         stored_rels = _read_relations(tx, [(r.kind, r.id) for r in batch.relations])
-        changed_rels: dict[str, Relation] = {}
-        for rel in batch.relations:
-            previous_rel = stored_rels.get(rel.id)
-            merged_rel = rel if previous_rel is None else merge_element(previous_rel, rel)
-            stored_rels[rel.id] = merged_rel
-            _classify(result, rel.id, previous_rel, merged_rel)
-            if merged_rel is not previous_rel:
-                changed_rels[rel.id] = merged_rel
+        changed_rels = merge_into(stored_rels, batch.relations, result)
         rels_by_kind: dict[RelationKind, list[dict[str, Any]]] = defaultdict(list)
         for rel in changed_rels.values():
             rels_by_kind[rel.kind].append(
@@ -228,43 +212,6 @@ class Neo4jGraphStore:
             rels.sort(key=lambda r: r.id)
         return adjacency
 
-    def neighbourhood(
-        self,
-        seeds: Sequence[str],
-        hops: int,
-        *,
-        relation_kinds: Sequence[RelationKind] | None = None,
-        as_of: date | None = None,
-        max_fanout: int = 200,
-    ) -> Subgraph:
-        present = self.get_nodes(seeds)
-        distance, used, truncated = bfs_layers(
-            self._edges_of, list(present), hops, relation_kinds, as_of, max_fanout
-        )
-        nodes = self.get_nodes(distance)
-        relations = sorted(
-            (r for r in used.values() if r.source in nodes and r.target in nodes),
-            key=lambda r: r.id,
-        )
-        return Subgraph(nodes=nodes, relations=relations, truncated=truncated)
-
-    def shortest_paths(
-        self,
-        source: str,
-        target: str,
-        *,
-        max_hops: int = 6,
-        relation_kinds: Sequence[RelationKind] | None = None,
-        as_of: date | None = None,
-        limit: int = 10,
-    ) -> list[GraphPath]:
-        if not self.get_nodes([source, target]).keys() >= {source, target}:
-            return []
-        found = all_shortest_paths(
-            self._edges_of, source, target, max_hops, relation_kinds, as_of, limit
-        )
-        return [GraphPath(nodes=nodes, relations=rels) for nodes, rels in found]
-
     def data_version(self) -> str:
         meta = self._read("MATCH (m:Meta {id: 'meta'}) RETURN m.version AS version")
         return str(meta[0]["version"]) if meta else "0"
@@ -298,15 +245,6 @@ class Neo4jGraphStore:
 
     def close(self) -> None:
         self._driver.close()
-
-
-def _classify(result: UpsertResult, element_id: str, previous: object, merged: object) -> None:
-    if previous is None:
-        result.created.add(element_id)
-    elif merged is previous:
-        result.unchanged.add(element_id)
-    else:
-        result.updated.add(element_id)
 
 
 def _read_nodes(tx: ManagedTransaction, ids: list[str]) -> dict[str, Node]:

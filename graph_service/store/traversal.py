@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from graph_service.model import Relation, RelationKind
+from graph_service.model import Node, Relation, RelationKind
+from graph_service.store.protocol import GraphPath, Subgraph
 
 EdgesOf = Callable[[Sequence[str], int, Sequence[RelationKind] | None], dict[str, list[Relation]]]
 """(node ids, cap per direction, relation kinds or None) -> relations touching each node,
@@ -123,3 +124,53 @@ def _unwind(
 def unique(items: Iterable[str]) -> list[str]:
     """Order-preserving de-duplication."""
     return list(dict.fromkeys(items))
+
+
+class Traversals:
+    """``neighbourhood`` and ``shortest_paths`` of the GraphStore protocol, for a store that
+    supplies ``get_nodes`` and ``_edges_of`` (the embedded store and Neo4j both do)."""
+
+    def get_nodes(self, ids: Iterable[str]) -> dict[str, Node]:
+        raise NotImplementedError
+
+    def _edges_of(
+        self, node_ids: Sequence[str], limit: int, kinds: Sequence[RelationKind] | None
+    ) -> dict[str, list[Relation]]:
+        raise NotImplementedError
+
+    def neighbourhood(
+        self,
+        seeds: Sequence[str],
+        hops: int,
+        *,
+        relation_kinds: Sequence[RelationKind] | None = None,
+        as_of: date | None = None,
+        max_fanout: int = 200,
+    ) -> Subgraph:
+        present = self.get_nodes(seeds)
+        distance, used, truncated = bfs_layers(
+            self._edges_of, list(present), hops, relation_kinds, as_of, max_fanout
+        )
+        nodes = self.get_nodes(distance)
+        relations = sorted(
+            (r for r in used.values() if r.source in nodes and r.target in nodes),
+            key=lambda r: r.id,
+        )
+        return Subgraph(nodes=nodes, relations=relations, truncated=truncated)
+
+    def shortest_paths(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int = 6,
+        relation_kinds: Sequence[RelationKind] | None = None,
+        as_of: date | None = None,
+        limit: int = 10,
+    ) -> list[GraphPath]:
+        if not self.get_nodes([source, target]).keys() >= {source, target}:
+            return []
+        found = all_shortest_paths(
+            self._edges_of, source, target, max_hops, relation_kinds, as_of, limit
+        )
+        return [GraphPath(nodes=nodes, relations=rels) for nodes, rels in found]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from graph_service.errors import CreditGraphError, InputError
 from graph_service.services import services
 from graph_service.settings import Settings, get_settings
+from queries.rules.schema import Domain
 
 app = typer.Typer(
     help="creditgraph: a knowledge graph and search over public credit relations.",
@@ -198,6 +199,150 @@ def show(
         return "\n".join(lines)
 
     _emit(view, as_json, render)
+
+
+DomainOpt = Annotated[Domain, typer.Option(help="Domain where measures apply")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Bid date YYYY-MM-DD (today)")]
+DepthOpt = Annotated[int, typer.Option(min=1, max=4, help="Hops to related parties")]
+KnownAtOpt = Annotated[
+    str | None, typer.Option("--known-at", help="ISO time: count only records loaded by then")
+]
+
+
+def _datetime(value: str | None) -> datetime | None:
+    """An ISO time; without a zone it is taken as UTC, the zone of load times."""
+    from queries.screening.batch import as_utc
+
+    if value is None:
+        return None
+    try:
+        return as_utc(datetime.fromisoformat(value))
+    except ValueError:
+        raise InputError(f"not an ISO date-time: {value!r}") from None
+
+
+@app.command()
+def screen(
+    subject: Annotated[str, typer.Argument(help="USCC, ID number, node id or name")],
+    domain: DomainOpt = Domain.GOVERNMENT_PROCUREMENT,
+    as_of: AsOfOpt = None,
+    depth: DepthOpt = 2,
+    known_at: KnownAtOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Is the subject restricted in the domain on the date? Verdict, rules, basis and paths."""
+    from queries.screening.service import catalogue_for, screen_subject
+
+    def run() -> Any:
+        settings = _settings()
+        with services(settings) as opened:
+            return screen_subject(
+                opened.store,
+                opened.hasher,
+                catalogue_for(settings.rules_dir),
+                subject,
+                domain,
+                _date(as_of) or date.today(),
+                depth=depth,
+                known_at=_datetime(known_at),
+            )
+
+    verdict = _run(run)
+    _emit(verdict, as_json, lambda: _verdict_text(verdict))
+
+
+def _verdict_text(verdict: Any) -> str:
+    from queries.screening.report import path_text
+
+    who = verdict.subject
+    lines = [
+        f"{who.name}  [{who.kind}]  {who.uscc or who.id_masked or ''}  {who.id}",
+        f"verdict: {verdict.verdict} in {verdict.domain} on {verdict.as_of}"
+        f" (depth {verdict.depth})",
+    ]
+    for finding in verdict.findings:
+        lines.append(f"- [{finding.level}] {finding.reason}")
+        if finding.rule:
+            lines.append(f"    rule {finding.rule.id}: {finding.rule.basis}")
+        lines.append(f"    path: {path_text(finding.path)}")
+    lines += [f"+ [incentive] {f.reason}" for f in verdict.incentives]
+    lines.append(f"rules {verdict.rules_version}, data {verdict.data_version}")
+    return "\n".join(lines)
+
+
+@app.command("screen-batch")
+def screen_batch(
+    file: Annotated[Path, typer.Argument(help="CSV or XLSX of bidders: name and/or USCC")],
+    domain: DomainOpt = Domain.GOVERNMENT_PROCUREMENT,
+    as_of: AsOfOpt = None,
+    depth: DepthOpt = 2,
+    known_at: KnownAtOpt = None,
+    checked_at: Annotated[
+        str | None, typer.Option("--checked-at", help="Reproduce a filed report: its check time")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="An existing folder, or a file prefix (<data_dir>/reports/)")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Screen a bidder list; write JSON, its SHA-256, CSV, XLSX and a printable HTML report."""
+    from queries.screening import batch
+    from queries.screening.report import write_reports
+    from queries.screening.service import catalogue_for
+
+    def run() -> Any:
+        settings = _settings()
+        rows = batch.read_bidders(file)
+        with services(settings) as opened:
+            result = batch.screen_batch(
+                opened.store,
+                opened.hasher,
+                catalogue_for(settings.rules_dir),
+                rows,
+                domain,
+                _date(as_of) or date.today(),
+                depth,
+                _datetime(known_at),
+                checked_at=_datetime(checked_at),
+                source=batch.input_ref(file, rows),
+            )
+        target = out or settings.data_dir / "reports"
+        try:
+            if out is None:
+                target.mkdir(parents=True, exist_ok=True)
+            return result, write_reports(result, target)
+        except OSError as error:
+            raise InputError(f"cannot write the reports to {target}: {error}") from error
+
+    result, paths = _run(run)
+    sha256 = paths["sha256"].read_text(encoding="utf-8").split()[0]
+    summary = {
+        "file": str(file),
+        "rows": len(result.rows),
+        "status_counts": result.status_counts,
+        "verdict_counts": result.verdict_counts,
+        "checked_at": result.checked_at.isoformat(),
+        "data_version": result.data_version,
+        "rules_version": result.rules_version,
+        "sha256": sha256,
+        "reports": {kind: str(p) for kind, p in paths.items()},
+    }
+
+    def render() -> str:
+        lines = [
+            f"{len(result.rows)} rows of {file.name}: {result.domain} on {result.as_of}",
+            "  " + ", ".join(f"{k} {v}" for k, v in result.status_counts.items()),
+            "  " + ", ".join(f"{k} {v}" for k, v in result.verdict_counts.items()),
+        ]
+        for row in result.rows:
+            what = row.verdict or f"{row.status}: {row.error}"
+            warned = f" (warnings: {len(row.warnings)})" if row.warnings else ""
+            lines.append(f"  row {row.row} {row.name or row.uscc or ''}: {what}{warned}")
+        lines += [f"{kind:<7}{p}" for kind, p in paths.items()]
+        lines.append(f"SHA-256 {sha256}")
+        return "\n".join(lines)
+
+    _emit(summary, as_json, render)
 
 
 @app.command()

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from graph_service.api.errors import ErrorResponse, install_error_handlers
-from graph_service.api.routes import entities, search, system
+from graph_service.api.routes import entities, screening, search, system
 from graph_service.services import open_services
 from graph_service.settings import Settings, get_settings
 
@@ -44,4 +44,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(system.router)
     app.include_router(entities.router)
     app.include_router(search.router)
+    app.include_router(screening.router)
     return app

@@ -1,0 +1,150 @@
+"""Screening one subject or a bidder list: verdicts with rules, legal basis and evidence paths.
+
+POST forms exist beside GET so ID numbers need not travel in URLs (and access logs).
+Unknown subjects answer 404, names shared by several entities 409 with the candidates.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph_service.api.deps import ServicesDep
+from queries.rules.schema import Domain
+from queries.screening.batch import BatchResult, BidderRow, as_utc, screen_batch
+from queries.screening.models import Verdict
+from queries.screening.report import result_sha256
+from queries.screening.service import catalogue_for, screen_subject
+
+router = APIRouter(tags=["screening"])
+
+_AS_OF = "Bid date the verdict holds on (YYYY-MM-DD); today when omitted"
+_KNOWN_AT = "Count only records loaded by this time (reproduce an earlier check)"
+
+
+class ScreenRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "subject": "91650102MA7277E087",
+                    "domain": "government_procurement",
+                    "as_of": "2025-06-30",
+                    "depth": 2,
+                }
+            ]
+        }
+    )
+
+    subject: str = Field(min_length=1, description="USCC, ID number, node id or name")
+    domain: Domain = Domain.GOVERNMENT_PROCUREMENT
+    as_of: date | None = Field(default=None, description=_AS_OF)
+    depth: int = Field(default=2, ge=1, le=4, description="Hops to related parties")
+    known_at: datetime | None = Field(default=None, description=_KNOWN_AT)
+
+
+class BidderIn(BaseModel):
+    name: str | None = Field(default=None, examples=["乌鲁木齐市瑞达环保科技有限公司"])
+    uscc: str | None = Field(default=None, examples=["91650102MA7277E087"])
+
+
+class BatchRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "bidders": [
+                        {"name": "乌鲁木齐市瑞达环保科技有限公司", "uscc": "91650102MA7277E087"},
+                        {"name": "新疆红山商贸有限公司"},
+                        {"uscc": "91650103MA73ALD23A"},
+                    ],
+                    "domain": "government_procurement",
+                    "as_of": "2025-06-30",
+                }
+            ]
+        }
+    )
+
+    bidders: list[BidderIn] = Field(
+        min_length=1, max_length=2000, description="Rows are numbered from 1 in this order"
+    )
+    domain: Domain = Domain.GOVERNMENT_PROCUREMENT
+    as_of: date | None = Field(default=None, description=_AS_OF)
+    depth: int = Field(default=2, ge=1, le=4)
+    known_at: datetime | None = Field(default=None, description=_KNOWN_AT)
+
+
+class BatchResponse(BaseModel):
+    sha256: str = Field(
+        description="SHA-256 of the canonical JSON of `result` (sorted keys, UTF-8, indent 2, "
+        "trailing newline): the bytes `creditgraph screen-batch` writes and files"
+    )
+    result: BatchResult
+
+
+def _verdict(services: ServicesDep, request: ScreenRequest) -> Verdict:
+    return screen_subject(
+        services.store,
+        services.hasher,
+        catalogue_for(services.settings.rules_dir),
+        request.subject,
+        request.domain,
+        request.as_of or date.today(),
+        depth=request.depth,
+        known_at=as_utc(request.known_at) if request.known_at else None,
+    )
+
+
+@router.get("/screen", response_model=Verdict)
+def screen_get(
+    services: ServicesDep,
+    subject: Annotated[
+        str,
+        Query(
+            min_length=1,
+            title="USCC, ID number, node id or name",
+            examples=["91650102MA7277E087", "乌鲁木齐市瑞达环保科技有限公司"],
+        ),
+    ],
+    domain: Annotated[Domain, Query(title="Domain")] = Domain.GOVERNMENT_PROCUREMENT,
+    as_of: Annotated[date | None, Query(title=_AS_OF)] = None,
+    depth: Annotated[int, Query(ge=1, le=4, title="Hops to related parties")] = 2,
+) -> Verdict:
+    """The verdict (restricted / warning / info / clear) with every finding's record, rule,
+    legal basis and evidence path."""
+    request = ScreenRequest(subject=subject, domain=domain, as_of=as_of, depth=depth)
+    return _verdict(services, request)
+
+
+@router.post("/screen", response_model=Verdict)
+def screen_post(services: ServicesDep, request: ScreenRequest) -> Verdict:
+    """As GET /screen, with the subject in the body and an optional ``known_at``."""
+    return _verdict(services, request)
+
+
+@router.post("/screen/batch", response_model=BatchResponse)
+def screen_batch_post(services: ServicesDep, request: BatchRequest) -> BatchResponse:
+    """Screen a bidder list: one result row per bidder given, never fewer; rows that cannot
+    be screened say why (not_found, ambiguous with candidates, bad_row)."""
+    rows = [
+        BidderRow(row=number, name=_clean(b.name), uscc=_clean(b.uscc))
+        for number, b in enumerate(request.bidders, start=1)
+    ]
+    result = screen_batch(
+        services.store,
+        services.hasher,
+        catalogue_for(services.settings.rules_dir),
+        rows,
+        request.domain,
+        request.as_of or date.today(),
+        request.depth,
+        request.known_at,
+    )
+    return BatchResponse(sha256=result_sha256(result), result=result)
+
+
+def _clean(value: str | None) -> str | None:
+    return value.strip() or None if value else None

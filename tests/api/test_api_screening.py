@@ -129,6 +129,32 @@ def test_batch_reports_every_row_and_the_sha256_of_its_result(
     assert body["sha256"] == hashlib.sha256(_canonical(result)).hexdigest()
 
 
+def test_batch_upload_of_a_bidder_file(client: TestClient, truth: Truth) -> None:
+    restricted = truth.restricted_subjects[0].uscc
+    content = f"投标人名称,统一社会信用代码\n,{restricted}\n查无此名有限公司,\n,\n".encode(
+        "gb18030"
+    )
+    answer = client.post(
+        "/screen/batch/upload",
+        files={"file": ("bidders.csv", content, "text/csv")},
+        data={"as_of": str(truth.as_of), "domain": "government_procurement"},
+    )
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    result = body["result"]
+    assert [(r["status"], r["verdict"]) for r in result["rows"]] == [
+        ("screened", "restricted"),
+        ("not_found", None),
+        ("bad_row", None),
+    ]
+    assert result["input"]["sha256"] == hashlib.sha256(content).hexdigest()
+    assert body["sha256"] == hashlib.sha256(_canonical(result)).hexdigest()
+    refused = client.post(
+        "/screen/batch/upload", files={"file": ("bidders.pdf", b"%PDF", "application/pdf")}
+    )
+    assert refused.status_code == 400 and "CSV or XLSX" in refused.json()["message"]
+
+
 def test_openapi_documents_the_screening_models_with_examples(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/screen", "/screen/batch"} <= set(spec["paths"])

@@ -6,15 +6,25 @@ Unknown subjects answer 404, names shared by several entities 409 with the candi
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date, datetime
+from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, File, Form, Query, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph_service.api.deps import ServicesDep
+from graph_service.errors import InputError
 from queries.rules.schema import Domain
-from queries.screening.batch import BatchResult, BidderRow, as_utc, screen_batch
+from queries.screening.batch import (
+    BatchResult,
+    BidderRow,
+    as_utc,
+    input_ref,
+    read_bidders,
+    screen_batch,
+)
 from queries.screening.models import Verdict
 from queries.screening.report import result_sha256
 from queries.screening.service import catalogue_for, screen_subject
@@ -143,6 +153,36 @@ def screen_batch_post(services: ServicesDep, request: BatchRequest) -> BatchResp
         request.depth,
         request.known_at,
     )
+    return BatchResponse(sha256=result_sha256(result), result=result)
+
+
+@router.post("/screen/batch/upload", response_model=BatchResponse)
+def screen_batch_upload(
+    services: ServicesDep,
+    file: Annotated[UploadFile, File(description="Bidder list: CSV (UTF-8/GB18030) or XLSX")],
+    domain: Annotated[Domain, Form()] = Domain.GOVERNMENT_PROCUREMENT,
+    as_of: Annotated[date | None, Form(description=_AS_OF)] = None,
+    depth: Annotated[int, Form(ge=1, le=4)] = 2,
+) -> BatchResponse:
+    """Upload the bidder list as a file (name and/or 统一社会信用代码 columns); the result
+    names the file and its SHA-256 so the screening can be filed with the tender."""
+    suffix = Path(file.filename or "bidders.csv").suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".txt", ".tsv"):
+        raise InputError(f"unsupported file type {suffix!r}: upload a CSV or XLSX file")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(file.filename or f"bidders{suffix}").name
+        path.write_bytes(file.file.read())
+        rows = read_bidders(path)
+        result = screen_batch(
+            services.store,
+            services.hasher,
+            catalogue_for(services.settings.rules_dir),
+            rows,
+            domain,
+            as_of or date.today(),
+            depth,
+            source=input_ref(path, rows),
+        )
     return BatchResponse(sha256=result_sha256(result), result=result)
 
 

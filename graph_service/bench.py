@@ -38,6 +38,8 @@ def _peak_rss_mb() -> float:
 def _size_mb(path: Path) -> float:
     if not path.exists():
         return 0.0
+    if path.is_file():
+        return path.stat().st_size / 1e6
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 

@@ -57,3 +57,6 @@ class RowFacts:
     relations: list[RelationFact] = field(default_factory=list)
     primary: str = ""  # "@ref", a fixed node id, or "rel:<index>"
     warnings: list[str] = field(default_factory=list)
+    # Mentions this row describes (its provenance is added to them); other mentions are
+    # references (a company named by a penalty row) and attest only a node they create.
+    defining: set[str] = field(default_factory=set)

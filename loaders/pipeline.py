@@ -174,19 +174,25 @@ class Loader:
         now = datetime.now(UTC).replace(microsecond=0)
         batch = WriteBatch()
         primaries: list[str] = []
+        resolved: list[tuple[_Mapped, dict[str, str], list[tuple[str, str]]]] = []
         for item in mapped:
             row = item.source_row
-            context = f"{row.source}#{row.row}"
             try:
-                ids, keys = resolver.resolve_row(item.facts, context)
+                ids, keys = resolver.resolve_row(item.facts, f"{row.source}#{row.row}")
             except RowRejected as rejected:
                 quarantine.add(row.row, rejected.reason, rejected.detail, row.cells)
                 quarantined[rejected.reason] += 1
                 continue
+            resolved.append((item, ids, keys))
+        known = self.store.existing({i for _, ids, _ in resolved for i in ids.values()})
+        for item, ids, keys in resolved:
+            row = item.source_row
             provenance = Provenance(
                 source=row.source, row=row.row, content_hash=row.content_hash, loaded_at=now
             )
-            primaries.append(self._add_row(batch, item.facts, ids, keys, provenance, resolver))
+            primaries.append(
+                self._add_row(batch, item.facts, ids, keys, provenance, resolver, known)
+            )
             warnings.update(set(item.facts.warnings))
         before = self.store.existing(primaries)
         loaded = merged = 0
@@ -208,13 +214,17 @@ class Loader:
         keys: list[tuple[str, str]],
         provenance: Provenance,
         resolver: BatchResolver,
+        known: set[str],
     ) -> str:
         now = provenance.loaded_at
         stamp = {"provenance": [provenance], "attestations": 1, "recorded_at": now}
         for mention in facts.mentions:
-            batch.nodes.append(
-                mention.prototype.model_copy(update={"id": ids[mention.ref], **stamp})
-            )
+            node_id = ids[mention.ref]
+            if mention.ref in facts.defining or node_id not in known:
+                update = {"id": node_id, **stamp}
+            else:  # a reference to a known node: it adds names or fields, not an attestation
+                update = {"id": node_id, "recorded_at": now}
+            batch.nodes.append(mention.prototype.model_copy(update=update))
             for contact, other in resolver.contact_peers(mention, ids[mention.ref]):
                 batch.relations.append(_contact_relation(ids[mention.ref], other, contact, now))
         for node in facts.fixed_nodes:

@@ -18,7 +18,7 @@ import networkx as nx
 
 from graph_service.model import Node, Relation, RelationKind
 from graph_service.store.batch_merge import merge_into
-from graph_service.store.codec import decode_node
+from graph_service.store.codec import decode_node, encode
 from graph_service.store.protocol import (
     StoreStats,
     UpsertResult,
@@ -90,17 +90,14 @@ class EmbeddedGraphStore(Traversals):
             db.executemany(
                 "INSERT INTO nodes (id, kind, name, data) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET name=excluded.name, data=excluded.data",
-                [(n.id, str(n.kind), n.name, n.model_dump_json()) for n in changed_nodes.values()],
+                [(n.id, str(n.kind), n.name, encode(n)) for n in changed_nodes.values()],
             )
             stored_rels = self._fetch_relations(db, [r.id for r in batch.relations])
             changed_rels = merge_into(stored_rels, batch.relations, result)
             db.executemany(
                 "INSERT INTO relations (id, kind, source, target, data) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET data=excluded.data",
-                [
-                    (r.id, str(r.kind), r.source, r.target, r.model_dump_json())
-                    for r in changed_rels.values()
-                ],
+                [(r.id, str(r.kind), r.source, r.target, encode(r)) for r in changed_rels.values()],
             )
             db.executemany(
                 "INSERT OR IGNORE INTO match_keys (key, node_id) VALUES (?, ?)", batch.keys

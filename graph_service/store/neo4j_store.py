@@ -25,7 +25,7 @@ from graph_service.errors import BackendError
 from graph_service.model import Node, NodeKind, Relation, RelationKind
 from graph_service.settings import Settings
 from graph_service.store.batch_merge import merge_into
-from graph_service.store.codec import decode_node
+from graph_service.store.codec import decode_node, encode
 from graph_service.store.protocol import (
     StoreStats,
     UpsertResult,
@@ -89,9 +89,7 @@ class Neo4jGraphStore(Traversals):
         changed_nodes = merge_into(stored_nodes, batch.nodes, result)
         by_kind: dict[NodeKind, list[dict[str, Any]]] = defaultdict(list)
         for node in changed_nodes.values():
-            by_kind[node.kind].append(
-                {"id": node.id, "name": node.name, "data": node.model_dump_json()}
-            )
+            by_kind[node.kind].append({"id": node.id, "name": node.name, "data": encode(node)})
         for kind, rows in by_kind.items():
             tx.run(
                 f"UNWIND $rows AS row MERGE (n:Node {{id: row.id}}) SET n:{kind.value}, "
@@ -108,7 +106,7 @@ class Neo4jGraphStore(Traversals):
                     "id": rel.id,
                     "source": rel.source,
                     "target": rel.target,
-                    "data": rel.model_dump_json(),
+                    "data": encode(rel),
                     "valid_from": _iso(rel.valid_from),
                     "valid_to": _iso(rel.valid_to),
                 }

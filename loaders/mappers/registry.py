@@ -10,7 +10,7 @@ from loaders.values import parse_amount, parse_date, parse_ratio, split_list
 
 
 def map_enterprise(row: Row, make: MentionFactory) -> RowFacts:
-    facts = RowFacts(primary="@subject")
+    facts = RowFacts(primary="@subject", defining={"subject", "rep"})
     name, code = row.text("enterprise_name"), row.text("uscc")
     require_subject(name, code)
     org_form = row.text("org_form")
@@ -54,7 +54,7 @@ def map_enterprise(row: Row, make: MentionFactory) -> RowFacts:
 
 
 def map_shareholder(row: Row, make: MentionFactory) -> RowFacts:
-    facts = RowFacts(primary="rel:0")
+    facts = RowFacts(primary="rel:0", defining={"holder"})
     name, code = row.text("enterprise_name"), row.text("enterprise_uscc")
     require_subject(name, code)
     holder_name, holder_code = row.text("shareholder_name"), row.text("shareholder_code")
@@ -93,7 +93,7 @@ def raise_missing(what: str) -> None:
 
 
 def map_officer(row: Row, make: MentionFactory) -> RowFacts:
-    facts = RowFacts(primary="rel:0")
+    facts = RowFacts(primary="rel:0", defining={"officer"})
     name, code = row.text("enterprise_name"), row.text("enterprise_uscc")
     stock = row.text("enterprise_stock_code")
     require_subject(name, code, stock)
@@ -116,7 +116,7 @@ def map_officer(row: Row, make: MentionFactory) -> RowFacts:
 
 
 def map_branch(row: Row, make: MentionFactory) -> RowFacts:
-    facts = RowFacts(primary="rel:0")
+    facts = RowFacts(primary="rel:0", defining={"branch", "head"})
     branch_name, branch_code = row.text("branch_name"), row.text("branch_uscc")
     parent_name, parent_code = row.text("parent_name"), row.text("parent_uscc")
     require_subject(branch_name, branch_code)
@@ -142,7 +142,7 @@ def map_branch(row: Row, make: MentionFactory) -> RowFacts:
 
 
 def map_professional(row: Row, make: MentionFactory) -> RowFacts:
-    facts = RowFacts()
+    facts = RowFacts(defining={"person"})
     person_name = row.text("person_name")
     if not person_name:
         raise_missing("professional")

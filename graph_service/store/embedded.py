@@ -207,9 +207,10 @@ class EmbeddedGraphStore(Traversals):
         """Every node (of one kind), for index rebuilds and exports."""
         sql = "SELECT data FROM nodes" + (" WHERE kind = ?" if kind else "") + " ORDER BY id"
         with self._lock:
-            rows = self._db.execute(sql, (kind,) if kind else ()).fetchall()
-        for (data,) in rows:
-            yield decode_node(data)
+            cursor = self._db.execute(sql, (kind,) if kind else ())
+            while rows := cursor.fetchmany(10_000):
+                for (data,) in rows:
+                    yield decode_node(data)
 
     def iter_relation_rows(self) -> Iterator[tuple[str, str, str, str, str]]:
         """(id, kind, source, target, JSON) of every relation, for exports."""

@@ -237,9 +237,12 @@ class Neo4jGraphStore(Traversals):
         """Delete everything (tests and rebuilds), in batches to bound memory."""
         with self._driver.session(database=self._database) as session:
             # CALL … IN TRANSACTIONS needs an auto-commit transaction (session.run).
+            # Relationships first: a hub (an authority with thousands of records) deleted
+            # with DETACH in one batch would overflow the transaction memory pool.
             session.run(
-                "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+                "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS"
             ).consume()
+            session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()
 
     def close(self) -> None:
         self._driver.close()

@@ -45,6 +45,24 @@ from queries.screening.models import (
 )
 from queries.screening.parties import KEY_PERSON_PARTIES, Relations, parties_of
 
+RECORD_KIND_LABELS = {
+    RecordKind.PENALTY: "行政处罚",
+    RecordKind.LICENCE: "行政许可",
+    RecordKind.DISHONEST_DEBTOR: "失信被执行人",
+    RecordKind.LIST_ENTRY: "名单",
+    RecordKind.RED_LIST: "守信激励名单",
+    RecordKind.REPAIR: "信用修复",
+}
+PARTY_LABELS = {
+    Party.SUBJECT: "主体",
+    Party.LEGAL_REPRESENTATIVE: "法定代表人",
+    Party.OFFICERS: "董事、监事、高级管理人员",
+    Party.RESPONSIBLE_PERSONS: "直接责任人员",
+    Party.CONTROLLING_SHAREHOLDER: "控股股东",
+    Party.ACTUAL_CONTROLLER: "实际控制人",
+    Party.PARENT: "总公司",
+    Party.BRANCHES: "分支机构",
+}
 SCREENING_RELATIONS = (
     RelationKind.LEGAL_REPRESENTATIVE_OF,
     RelationKind.OFFICER_OF,
@@ -235,11 +253,11 @@ def screen(
         ):
             continue
         holder = subgraph.nodes[holder_id]
-        who = "the subject" if holder_id == subject_id else f"related party {holder.name}"
+        who = "本主体" if holder_id == subject_id else f"关联方{holder.name}"
         findings[(record.id, "info", holder_id)] = Finding(
             level="info",
-            reason=f"{who} carries an active {record.record_kind} record "
-            f"{record.decision_no or ''} (no rule of this domain reaches the subject)".strip(),
+            reason=f"{who}有有效的{RECORD_KIND_LABELS[record.record_kind]}记录"
+            f"{record.decision_no or ''}（本领域无规则及于被核查主体，仅供参考）",
             record=_record_ref(record, holder),
             path=evidence.path(subject_id, holder_id, holder_id, record),
         )
@@ -310,9 +328,9 @@ def _apply(
             (record.id, rule.id, person),
             Finding(
                 level="warning",
-                reason=f"key person ({role}) {evidence.subgraph.nodes[person].name} is reached "
-                f"by rule {rule.id} ({rule.title}) "
-                f"through record {record.decision_no or record.id}",
+                reason=f"{PARTY_LABELS[role]}{evidence.subgraph.nodes[person].name}"
+                f"受“{rule.title}”约束（记录{record.decision_no or record.id}，"
+                f"依据{rule.basis.document_no}）",
                 record=_record_ref(record, holder),
                 rule=rule_ref,
                 path=evidence.path(subject_id, person, holder.id, record),
@@ -321,8 +339,11 @@ def _apply(
 
 
 def _reason(rule: Rule, party: Party, record: CreditRecord, holder: Node, subject_id: str) -> str:
-    whose = "its own" if holder.id == subject_id else f"{holder.name}'s ({party})"
+    """One sentence for the file: the rule, whose record, the record, the legal basis."""
+    whose = (
+        "本主体" if holder.id == subject_id else f"{holder.name}（本主体为其{PARTY_LABELS[party]}）"
+    )
     return (
-        f"{rule.title}: {whose} {record.record_kind} record {record.decision_no or record.id} "
-        f"is active; basis {rule.basis.document_no}"
+        f"{rule.title}：{whose}的{RECORD_KIND_LABELS[record.record_kind]}记录"
+        f"{record.decision_no or record.id}在核查日有效；依据{rule.basis.document_no}"
     )

@@ -324,11 +324,18 @@ def _summary_html(result: BatchResult) -> str:
     )
 
 
+def _bidder_name(row: BatchRow) -> str:
+    """The name as given, else the matched entity's (a row may give only a code)."""
+    if row.name:
+        return row.name
+    return row.screening.subject.name if row.screening else ""
+
+
 def _overview_html(result: BatchResult) -> str:
     head = "".join(f"<th>{h}</th>" for h in ("行号", "投标人", "代码", "状态", "结论", "主要原因"))
     body = "".join(
-        f'<tr><td><a href="#row-{row.row}">{row.row}</a></td><td>{e(row.name or "")}</td>'
-        f"<td>{e(row.uscc or '')}</td><td>{e(STATUS_LABELS[row.status])}</td>"
+        f'<tr><td><a href="#row-{row.row}">{row.row}</a></td><td class="name">{e(_bidder_name(row))}</td>'
+        f"<td class=\"code\">{e(row.uscc or '')}</td><td>{e(STATUS_LABELS[row.status])}</td>"
         f"<td>{_badge(row.verdict)}</td><td>{e(_top_reason(row))}</td></tr>"
         for row in result.rows
     )

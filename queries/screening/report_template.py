@@ -72,6 +72,8 @@ table { width: 100%; border-collapse: collapse; margin: 1mm 0 3mm; }
 th, td { border: 0.5pt solid #888; padding: 1mm 1.5mm; vertical-align: top; text-align: left;
   overflow-wrap: anywhere; }
 th { background: #eee; font-weight: bold; }
+td.code { white-space: nowrap; font-family: monospace; font-size: 8.5pt; }
+td.name { min-width: 30mm; }
 thead { display: table-header-group; }
 tr, article, li { break-inside: avoid; page-break-inside: avoid; }
 table.meta th { width: 32mm; }

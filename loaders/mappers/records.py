@@ -73,6 +73,12 @@ def _subject(
     return mention
 
 
+def _subject_cells(row: Row) -> tuple[str | None, str | None, str | None]:
+    """Name, USCC and ID number of the subject, for kinds that may name a person or an
+    organisation (lists, repairs)."""
+    return row.text("subject_name"), row.text("subject_uscc"), row.text("subject_id")
+
+
 def _published_code(subject: Mention, code: str | None) -> str | None:
     """The subject's code as a record may show it: a person's only in masked form."""
     prototype = subject.prototype
@@ -229,11 +235,7 @@ def map_dishonest_debtor(row: Row, make: MentionFactory) -> RowFacts:
 
 def map_list_entry(row: Row, make: MentionFactory) -> RowFacts:
     facts = RowFacts()
-    name, code, person_id = (
-        row.text("subject_name"),
-        row.text("subject_uscc"),
-        row.text("subject_id"),
-    )
+    name, code, person_id = _subject_cells(row)
     subject = _subject(facts, make, name, code, person_id)
     list_name = row.text("list_type") or ""
     list_type = LIST_TYPE_NAMES.get(list_name.replace(" ", ""), ListType.OTHER)
@@ -276,11 +278,7 @@ def map_list_entry(row: Row, make: MentionFactory) -> RowFacts:
 
 def map_repair(row: Row, make: MentionFactory) -> RowFacts:
     facts = RowFacts()
-    name, code, person_id = (
-        row.text("subject_name"),
-        row.text("subject_uscc"),
-        row.text("subject_id"),
-    )
+    name, code, person_id = _subject_cells(row)
     subject = _subject(facts, make, name, code, person_id)
     repaired = parse_date(row.get("repaired_on"), "repaired_on")
     original = row.text("original_decision_no")

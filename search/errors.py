@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from graph_service.errors import BackendError
 
-class SearchError(Exception):
-    """Base class for search-layer failures."""
+
+class SearchError(BackendError):
+    """Base class for search-layer failures (HTTP 503, CLI exit 5, one clear line)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
 
 
 class SearchBackendUnavailable(SearchError):
@@ -13,6 +18,10 @@ class SearchBackendUnavailable(SearchError):
 
 class SearchIndexIncompatible(SearchError):
     """An existing index on disk was built with another schema; rebuild it from the sources."""
+
+
+class SearchIndexBusy(SearchError):
+    """Another process holds the index's single writer (a load is already running)."""
 
 
 class SearchIndexClosed(SearchError):

@@ -11,7 +11,7 @@ from typing import Self
 import tantivy
 
 from search.documents import SearchDocument, SearchHit, SearchQuery, SearchResult
-from search.errors import SearchIndexClosed, SearchIndexIncompatible
+from search.errors import SearchIndexBusy, SearchIndexClosed, SearchIndexIncompatible
 from search.highlight import highlight_document
 from search.tantivy_query import build_query, is_listing
 from search.tantivy_schema import DATE, ID, build_schema, from_tantivy, to_tantivy
@@ -67,7 +67,15 @@ class TantivySearchIndex:
         """The writer, opened lazily; call with ``self._lock`` held."""
         self._open()
         if self._writer is None:
-            self._writer = self._index.writer(WRITER_HEAP_BYTES, WRITER_THREADS)
+            try:
+                self._writer = self._index.writer(WRITER_HEAP_BYTES, WRITER_THREADS)
+            except ValueError as error:
+                if "LockBusy" not in str(error):
+                    raise
+                raise SearchIndexBusy(
+                    f"the search index at {self.path} is being written by another process "
+                    "(is another load running?); wait for it to finish and run this again"
+                ) from error
         return self._writer
 
     def _commit_locked(self, writer: tantivy.IndexWriter) -> None:

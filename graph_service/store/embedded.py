@@ -63,7 +63,10 @@ class EmbeddedGraphStore(Traversals):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        # Another process (a load while the API serves) may hold the write lock for a batch.
+        self._db = sqlite3.connect(
+            path, check_same_thread=False, isolation_level=None, timeout=60.0
+        )
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=OFF")

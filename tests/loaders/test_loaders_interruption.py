@@ -12,6 +12,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from graph_service.identifiers import make_resident_id, make_uscc
 from graph_service.settings import Settings
 from graph_service.store.embedded import EmbeddedGraphStore
@@ -102,3 +104,23 @@ def test_kill_then_rerun_matches_a_clean_load(
     assert summary.loaded == ROWS
 
     assert _snapshot(killed) == _snapshot(clean)
+
+
+def test_a_second_concurrent_load_fails_with_a_clear_error(
+    tmp_path: Path, write_csv: Callable[..., Path]
+) -> None:
+    from graph_service.errors import BackendError
+
+    source = _make_file(write_csv)
+    settings = Settings(data_dir=tmp_path / "data", progress=False, batch_size=100)
+    first_store = EmbeddedGraphStore(settings.store_path)
+    first_index = TantivySearchIndex(settings.index_path)
+    Loader(first_store, first_index, settings).load_paths([source])  # holds the index writer
+    second_store = EmbeddedGraphStore(settings.store_path)
+    second_index = TantivySearchIndex(settings.index_path)
+    try:
+        with pytest.raises(BackendError, match="another load running"):
+            Loader(second_store, second_index, settings).load_paths([source])
+    finally:
+        for closing in (second_index, second_store, first_index, first_store):
+            closing.close()

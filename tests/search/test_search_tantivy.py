@@ -8,6 +8,7 @@ import pytest
 import tantivy
 
 from search import SearchDocument, SearchIndexClosed, SearchIndexIncompatible, SearchQuery
+from search.errors import SearchIndexBusy
 from search.tantivy_index import TantivySearchIndex
 
 
@@ -54,7 +55,7 @@ def test_one_writer_per_directory(tmp_path: Path) -> None:
     first = TantivySearchIndex(tmp_path)
     second = TantivySearchIndex(tmp_path)
     first.upsert([_doc("a", "行政处罚")])
-    with pytest.raises(ValueError, match="lock"):
+    with pytest.raises(SearchIndexBusy, match="being written by another process"):
         second.upsert([_doc("b", "警告")])
     first.close()
     assert second.upsert([_doc("b", "警告")]) == 1

@@ -402,6 +402,33 @@ def _interleave(nodes: list[str], rels: list[str]) -> list[str]:
 
 
 @app.command()
+def owners(
+    subject: Annotated[str, typer.Argument(help="USCC, ID number, node id or name")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Direct and indirect shareholders with integrated shares; beneficial owners (≥ 25%)."""
+    from queries.owners import owners_of
+    from queries.subjects import resolve_subject
+
+    def run() -> Any:
+        with services(_settings()) as opened:
+            found = resolve_subject(opened.store, subject, opened.hasher)
+            return owners_of(opened.store, found.id)
+
+    report = _run(run)
+
+    def render() -> str:
+        lines = [f"{report.subject.name}  {report.subject.uscc or report.subject.id}"]
+        for owner in report.owners:
+            mark = "  受益所有人" if owner.beneficial_owner else ""
+            direct = f" (direct {owner.direct:.2%})" if owner.direct is not None else ""
+            lines.append(f"  {owner.share:7.2%}{direct}  {owner.holder.name}{mark}")
+        return "\n".join(lines)
+
+    _emit(report, as_json, render)
+
+
+@app.command()
 def stats(as_json: JsonOpt = False) -> None:
     """Counts of nodes and relations by kind, and the data version."""
 

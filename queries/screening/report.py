@@ -334,8 +334,9 @@ def _bidder_name(row: BatchRow) -> str:
 def _overview_html(result: BatchResult) -> str:
     head = "".join(f"<th>{h}</th>" for h in ("行号", "投标人", "代码", "状态", "结论", "主要原因"))
     body = "".join(
-        f'<tr><td><a href="#row-{row.row}">{row.row}</a></td><td class="name">{e(_bidder_name(row))}</td>'
-        f"<td class=\"code\">{e(row.uscc or '')}</td><td>{e(STATUS_LABELS[row.status])}</td>"
+        f'<tr><td><a href="#row-{row.row}">{row.row}</a></td>'
+        f'<td class="name">{e(_bidder_name(row))}</td>'
+        f'<td class="code">{e(row.uscc or "")}</td><td>{e(STATUS_LABELS[row.status])}</td>'
         f"<td>{_badge(row.verdict)}</td><td>{e(_top_reason(row))}</td></tr>"
         for row in result.rows
     )

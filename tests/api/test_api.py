@@ -89,6 +89,12 @@ def test_entity_view_and_neighbourhood(client: TestClient) -> None:
     assert len(only_reps["nodes"]) == 2
 
 
+def test_owners_endpoint(client: TestClient) -> None:
+    report = client.get(f"/entities/E-{USCC}/owners").json()
+    assert report["subject"]["uscc"] == USCC and report["owners"] == []
+    assert client.get("/entities/E-nope/owners").status_code == 404
+
+
 def test_search_with_highlights_and_filters(client: TestClient) -> None:
     result = client.get("/search", params={"q": "处罚"}).json()
     assert result["total"] == 1

@@ -8,10 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from graph_service.api.deps import ServicesDep
-from graph_service.errors import InputError
+from graph_service.errors import InputError, NotFoundError
 from graph_service.model import RelationKind
 from graph_service.store.protocol import Subgraph
 from queries.entity_view import EntityView, entity_view
+from queries.owners import OwnersReport, owners_of
 from queries.subjects import SubjectCandidate, find_subjects
 
 router = APIRouter(prefix="/entities", tags=["entities"])
@@ -41,6 +42,19 @@ def show(
 ) -> EntityView:
     """One entity with its direct relations and the credit records it is the subject of."""
     return entity_view(services.store, entity_id, services.settings.max_fanout)
+
+
+@router.get("/{entity_id}/owners", response_model=OwnersReport)
+def owners(
+    services: ServicesDep,
+    entity_id: Annotated[str, Path(title="Node id", examples=["E-91650102MA7277E087"])],
+) -> OwnersReport:
+    """Direct and indirect shareholders with integrated shares (products along chains,
+    summed across chains; cycles terminate) and the beneficial owners (natural persons
+    with 25% or more, 受益所有人信息管理办法 2024)."""
+    if not services.store.get_nodes([entity_id]):
+        raise NotFoundError(f"no node with id {entity_id!r}")
+    return owners_of(services.store, entity_id, services.settings.max_fanout)
 
 
 @router.get("/{entity_id}/neighbourhood", response_model=Subgraph)

@@ -92,6 +92,11 @@ def test_kill_then_rerun_matches_a_clean_load(
         ).fetchone()[0]
     assert dangling == 0
 
+    from loaders.journal import LoadJournal
+
+    journal = LoadJournal(killed.data_dir / "loads.sqlite3")
+    assert journal.recent(1)[0]["status"] == "interrupted"  # killed, not "running" forever
+    journal.close()
     rerun = subprocess.run(command, env=env, capture_output=True, timeout=300, check=True)
     assert b'"read": 6000' in rerun.stdout
 

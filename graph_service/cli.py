@@ -402,6 +402,38 @@ def _interleave(nodes: list[str], rels: list[str]) -> list[str]:
 
 
 @app.command()
+def related(
+    bidders: Annotated[list[str], typer.Argument(help="Two or more subjects (USCC, name, id)")],
+    max_hops: Annotated[int, typer.Option(min=1, max=6)] = 3,
+    as_json: JsonOpt = False,
+) -> None:
+    """Collusion signals among bidders (围标串标): shared people, owners and contacts."""
+    from queries.collusion import related_bidders
+    from queries.subjects import resolve_subject
+
+    if len(bidders) < 2:
+        typer.echo("error: give at least two bidders", err=True)
+        raise typer.Exit(InputError.exit_code)
+
+    def run() -> Any:
+        with services(_settings()) as opened:
+            ids = [resolve_subject(opened.store, b, opened.hasher).id for b in bidders]
+            return related_bidders(opened.store, ids, max_hops=max_hops)
+
+    report = _run(run)
+
+    def render() -> str:
+        lines = [f"{len(report.pairs)} related pair(s) among {len(report.bidders)} bidders"]
+        for pair in report.pairs:
+            lines.append(f"- {pair.a.name} ~ {pair.b.name}: {', '.join(pair.signals)}")
+            for path in pair.paths[:2]:
+                lines.append("    " + " ".join(s.name or s.rel or "" for s in path))
+        return "\n".join(lines)
+
+    _emit(report, as_json, render)
+
+
+@app.command()
 def owners(
     subject: Annotated[str, typer.Argument(help="USCC, ID number, node id or name")],
     as_json: JsonOpt = False,

@@ -9,7 +9,13 @@ References: 中国人民银行 国家市场监督管理总局令〔2024〕第3�
 
 from __future__ import annotations
 
-__all__ = ["BENEFICIAL_OWNER_THRESHOLD", "beneficial_owners", "integrated_ownership"]
+__all__ = [
+    "BENEFICIAL_OWNER_THRESHOLD",
+    "CONTROL_THRESHOLD",
+    "actual_controllers",
+    "beneficial_owners",
+    "integrated_ownership",
+]
 
 from collections import defaultdict
 
@@ -17,6 +23,7 @@ from graph_service.model import Person, RelationKind
 from graph_service.store.protocol import Subgraph
 
 BENEFICIAL_OWNER_THRESHOLD = 0.25
+CONTROL_THRESHOLD = 0.5  # 控股: 50% or more (公司法 第二百六十五条, "百分之五十以上")
 _MIN_SHARE = 1e-6  # chains thinner than this are dropped (they cannot reach any threshold)
 
 
@@ -63,3 +70,30 @@ def beneficial_owners(
         for holder, share in shares.items()
         if share + 1e-9 >= threshold and isinstance(subgraph.nodes.get(holder), Person)
     }
+
+
+def actual_controllers(subgraph: Subgraph, target: str, max_depth: int = 10) -> set[str]:
+    """Natural persons who control ``target`` (实际控制人) through shareholdings.
+
+    A person controls when every link of some chain up from the target is a controlling
+    stake (50% or more), or when the person's integrated share reaches 50%. Agreements and
+    voting trusts are not in the data, so control through them is not seen.
+    """
+    holders = _holders(subgraph)
+    found: set[str] = set()
+    frontier, seen = [target], {target}
+    for _ in range(max_depth):
+        next_frontier = []
+        for node in frontier:
+            for holder, ratio in holders.get(node, []):
+                if ratio + 1e-9 < CONTROL_THRESHOLD or holder in seen:
+                    continue
+                seen.add(holder)
+                if isinstance(subgraph.nodes.get(holder), Person):
+                    found.add(holder)
+                next_frontier.append(holder)
+        frontier = next_frontier
+    for holder, share in integrated_ownership(subgraph, target, max_depth).items():
+        if share + 1e-9 >= CONTROL_THRESHOLD and isinstance(subgraph.nodes.get(holder), Person):
+            found.add(holder)
+    return found

@@ -12,12 +12,11 @@ __all__ = ["CONTROL_THRESHOLD", "KEY_PERSON_PARTIES", "Relations", "parties_of"]
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from graph_service.model import Person, Relation, RelationKind
+from graph_service.model import Relation, RelationKind
 from graph_service.store.protocol import Subgraph
-from queries.ownership import integrated_ownership
+from queries.ownership import CONTROL_THRESHOLD, actual_controllers
 from queries.rules.schema import Party
 
-CONTROL_THRESHOLD = 0.5  # 控股: more than half, directly (shareholder) or through chains
 KEY_PERSON_PARTIES = (
     Party.LEGAL_REPRESENTATIVE,
     Party.CONTROLLING_SHAREHOLDER,
@@ -68,9 +67,8 @@ def parties_of(
             if (rel.ratio or 0) >= CONTROL_THRESHOLD:
                 found[rel.source] = [rel]
     if party == Party.ACTUAL_CONTROLLER:
-        for owner, share in integrated_ownership(subgraph, holder).items():
-            if share >= CONTROL_THRESHOLD and isinstance(subgraph.nodes.get(owner), Person):
-                found[owner] = []
+        for owner in sorted(actual_controllers(subgraph, holder)):
+            found[owner] = []
     if party == Party.PARENT:
         for rel in relations.outgoing[(holder, RelationKind.BRANCH_OF)]:
             found[rel.target] = [rel]

@@ -155,6 +155,18 @@ def test_batch_upload_of_a_bidder_file(client: TestClient, truth: Truth) -> None
     assert refused.status_code == 400 and "CSV or XLSX" in refused.json()["message"]
 
 
+def test_related_bidders_endpoint(client: TestClient, truth: Truth) -> None:
+    planted = truth.related_bidder_sets[0]
+    answer = client.post("/related", json={"bidders": planted.members})
+    assert answer.status_code == 200, answer.text
+    report = answer.json()
+    found = {signal for pair in report["pairs"] for signal in pair["signals"]}
+    assert set(planted.signals) <= found
+    assert len(report["groups"]) == 1
+    unknown = client.post("/related", json={"bidders": [planted.members[0], "查无此名公司"]})
+    assert unknown.status_code == 404
+
+
 def test_openapi_documents_the_screening_models_with_examples(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/screen", "/screen/batch"} <= set(spec["paths"])

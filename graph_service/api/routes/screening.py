@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph_service.api.deps import ServicesDep
 from graph_service.errors import InputError
+from queries.collusion import RelatedReport, related_bidders
 from queries.rules.schema import Domain
 from queries.screening.batch import (
     BatchResult,
@@ -28,6 +29,7 @@ from queries.screening.batch import (
 from queries.screening.models import Verdict
 from queries.screening.report import result_sha256
 from queries.screening.service import catalogue_for, screen_subject
+from queries.subjects import resolve_subject
 
 router = APIRouter(tags=["screening"])
 
@@ -184,6 +186,27 @@ def screen_batch_upload(
             source=input_ref(path, rows),
         )
     return BatchResponse(sha256=result_sha256(result), result=result)
+
+
+class RelatedRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"bidders": ["91650102MA7UYW0W19", "91650104215065805N"], "max_hops": 3}]
+        }
+    )
+
+    bidders: list[str] = Field(min_length=2, max_length=200, description="USCC, name or id")
+    max_hops: int = Field(default=3, ge=1, le=6)
+
+
+@router.post("/related", response_model=RelatedReport)
+def related(services: ServicesDep, request: RelatedRequest) -> RelatedReport:
+    """Whether bidders in one tender are related (围标串标 signals): each related pair with
+    its signals (shared legal representative, common shareholder, shared contact, same
+    actual controller, …) and the evidence paths; unknown or ambiguous bidders answer
+    404 / 409 like screening."""
+    ids = [resolve_subject(services.store, b, services.hasher).id for b in request.bidders]
+    return related_bidders(services.store, ids, max_hops=request.max_hops)
 
 
 def _clean(value: str | None) -> str | None:

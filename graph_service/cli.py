@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from graph_service.errors import CreditGraphError, InputError
 from graph_service.services import services
 from graph_service.settings import Settings, get_settings
+from graph_service.store.protocol import GraphStore
 from queries.rules.schema import Domain
 
 app = typer.Typer(
@@ -50,6 +51,18 @@ def _run(action: Callable[[], T]) -> T:
             for item in candidates:
                 typer.echo(f"  candidate: {json.dumps(item, ensure_ascii=False)}", err=True)
         raise typer.Exit(error.exit_code) from None
+
+
+def _about(subject: str, query: Callable[[GraphStore, str], T]) -> T:
+    """Resolve a subject given as text, then answer ``query`` about it (errors as usual)."""
+    from queries.subjects import resolve_subject
+
+    def run() -> T:
+        with services(_settings()) as opened:
+            found = resolve_subject(opened.store, subject, opened.hasher)
+            return query(opened.store, found.id)
+
+    return _run(run)
 
 
 def _settings() -> Settings:
@@ -172,14 +185,8 @@ def show(
 ) -> None:
     """One entity with its relations and credit records."""
     from queries.entity_view import entity_view
-    from queries.subjects import resolve_subject
 
-    def run() -> Any:
-        with services(_settings()) as opened:
-            found = resolve_subject(opened.store, subject, opened.hasher)
-            return entity_view(opened.store, found.id)
-
-    view = _run(run)
+    view = _about(subject, entity_view)
 
     def render() -> str:
         entity = view.entity
@@ -440,14 +447,8 @@ def owners(
 ) -> None:
     """Direct and indirect shareholders with integrated shares; beneficial owners (≥ 25%)."""
     from queries.owners import owners_of
-    from queries.subjects import resolve_subject
 
-    def run() -> Any:
-        with services(_settings()) as opened:
-            found = resolve_subject(opened.store, subject, opened.hasher)
-            return owners_of(opened.store, found.id)
-
-    report = _run(run)
+    report = _about(subject, owners_of)
 
     def render() -> str:
         lines = [f"{report.subject.name}  {report.subject.uscc or report.subject.id}"]

@@ -107,31 +107,26 @@ class Loader:
     def _load_source(self, source: Source, columns: ColumnMap) -> FileSummary:
         summary = FileSummary(path=str(source.path), kind=columns.kind, encoding=source.encoding)
         load_id = self.journal.start(source.path, file_sha256(source.path), columns.kind)
-        quarantined: Counter[str] = Counter()
         warnings: Counter[str] = Counter()
-        folder = self.settings.quarantine_dir
+        quarantine = QuarantineFile(self.settings.quarantine_dir, source.path)
         status = "interrupted"
         try:
-            with QuarantineFile(folder, source.path) as quarantine:
-                bar = tqdm(
-                    desc=source.path.name, unit=" rows", disable=not self.progress, leave=False
-                )
-                for chunk in _batches(source.rows, self.batch_size):
-                    loaded, merged = self._load_batch(
-                        chunk, columns, quarantine, quarantined, warnings
-                    )
-                    summary.read += len(chunk)
-                    summary.loaded += loaded
-                    summary.merged += merged
-                    bar.update(len(chunk))
-                bar.close()
-                self._flush_index()
-                if self.index is not None:
-                    self.index.refresh()
-                summary.quarantine_file = str(quarantine.path) if quarantine.count else None
+            bar = tqdm(desc=source.path.name, unit=" rows", disable=not self.progress, leave=False)
+            for chunk in _batches(source.rows, self.batch_size):
+                loaded, merged = self._load_batch(chunk, columns, quarantine, warnings)
+                summary.read += len(chunk)
+                summary.loaded += loaded
+                summary.merged += merged
+                bar.update(len(chunk))
+            bar.close()
+            self._flush_index()
+            if self.index is not None:
+                self.index.refresh()
+            summary.quarantine_file = str(quarantine.path) if quarantine.reasons else None
             status = "completed"
         finally:
-            summary.quarantined = dict(sorted(quarantined.items()))
+            quarantine.close()
+            summary.quarantined = dict(sorted(quarantine.reasons.items()))
             summary.warnings = dict(sorted(warnings.items()))
             self.journal.finish(load_id, status, summary.model_dump())
         return summary
@@ -141,7 +136,6 @@ class Loader:
         chunk: list[SourceRow],
         columns: ColumnMap,
         quarantine: QuarantineFile,
-        quarantined: Counter[str],
         warnings: Counter[str],
     ) -> tuple[int, int]:
         mapper = MAPPERS[columns.kind]
@@ -151,22 +145,19 @@ class Loader:
                 quarantine.add(
                     source_row.row, source_row.problem, source_row.detail, source_row.cells
                 )
-                quarantined[source_row.problem] += 1
                 continue
             try:
                 facts = mapper(Row(source_row.cells, columns), self.make)
             except RowRejected as rejected:
                 quarantine.add(source_row.row, rejected.reason, rejected.detail, source_row.cells)
-                quarantined[rejected.reason] += 1
                 continue
             mapped.append(_Mapped(source_row, facts))
-        return self._write(mapped, quarantine, quarantined, warnings)
+        return self._write(mapped, quarantine, warnings)
 
     def _write(
         self,
         mapped: list[_Mapped],
         quarantine: QuarantineFile,
-        quarantined: Counter[str],
         warnings: Counter[str],
     ) -> tuple[int, int]:
         resolver = BatchResolver(self.store)
@@ -181,7 +172,6 @@ class Loader:
                 ids, keys = resolver.resolve_row(item.facts, f"{row.source}#{row.row}")
             except RowRejected as rejected:
                 quarantine.add(row.row, rejected.reason, rejected.detail, row.cells)
-                quarantined[rejected.reason] += 1
                 continue
             resolved.append((item, ids, keys))
         known = self.store.existing({i for _, ids, _ in resolved for i in ids.values()})

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from graph_service.identifiers import check_resident_id, mask_id_number
 
@@ -36,26 +36,15 @@ class QuarantineFile:
         tag = hashlib.sha256(str(source.resolve()).encode()).hexdigest()[:8]
         self.path = folder / f"{source.stem}-{tag}.jsonl"
         self._handle = self.path.open("w", encoding="utf-8")
-        self.count = 0
+        self.reasons: Counter[str] = Counter()
 
     def add(self, row: int, reason: str, detail: str | None, cells: dict[str, Any]) -> None:
         """Keep the row; full ID numbers in it are masked (the source row number finds them)."""
         entry = {"row": row, "reason": reason, "detail": detail, "cells": _scrub(cells)}
         self._handle.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
-        self.count += 1
+        self.reasons[reason] += 1
 
     def close(self) -> None:
         self._handle.close()
-        if self.count == 0:
+        if not self.reasons:
             self.path.unlink(missing_ok=True)
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph_service.model import Authority, CreditRecord, Enterprise, Licence, Node, Person
+from graph_service.model import CreditRecord, Enterprise, Node, Person
 from search.documents import SearchDocument
 
 
@@ -56,6 +56,4 @@ def to_search_document(node: Node, subject_ids: list[str] | None = None) -> Sear
             date=node.valid_from,
             subject_ids=subject_ids or [],
         )
-    if isinstance(node, Authority | Licence):
-        return None
-    return None
+    return None  # authorities and licences are reached through records and persons

@@ -7,7 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from graph_service.identifiers import check_resident_id, check_uscc, is_masked, normalize_code
+from graph_service.identifiers import (
+    check_resident_id,
+    check_uscc,
+    is_masked,
+    is_person_like_name,
+    normalize_code,
+)
 from loaders.facts import RowFacts
 from loaders.headers import ColumnMap
 from loaders.mentions import MentionFactory
@@ -38,9 +44,10 @@ def stable_id(prefix: str, *parts: str | None) -> str:
     return f"{prefix}-{digest[:20]}"
 
 
-def require_subject(name: str | None, *codes: str | None) -> None:
+def require_subject(name: str | None, *codes: str | None, who: str = "the subject") -> None:
+    """Refuse a row whose party (``who``) has neither a name nor a code."""
     if not name and not any(codes):
-        raise RowRejected("missing_subject", "neither a name nor a code identifies the subject")
+        raise RowRejected("missing_subject", f"neither a name nor a code identifies {who}")
 
 
 def subject_identity(name: str | None, code: str | None) -> str:
@@ -63,6 +70,4 @@ def looks_like_person(code: str | None, declared_type: str | None, name: str | N
             return True
         if check_uscc(normalized).well_formed:
             return False
-    from graph_service.identifiers import is_person_like_name
-
     return bool(name) and is_person_like_name(name or "")

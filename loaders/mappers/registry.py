@@ -58,8 +58,7 @@ def map_shareholder(row: Row, make: MentionFactory) -> RowFacts:
     name, code = row.text("enterprise_name"), row.text("enterprise_uscc")
     require_subject(name, code)
     holder_name, holder_code = row.text("shareholder_name"), row.text("shareholder_code")
-    if not holder_name and not holder_code:
-        raise_missing("shareholder")
+    require_subject(holder_name, holder_code, who="the shareholder")
     ratio = parse_ratio(row.get("ratio"), "ratio")
     subscribed = parse_amount(row.get("subscribed_capital"), "subscribed_capital")
     paid = parse_amount(row.get("paid_capital"), "paid_capital")
@@ -86,20 +85,13 @@ def map_shareholder(row: Row, make: MentionFactory) -> RowFacts:
     return facts
 
 
-def raise_missing(what: str) -> None:
-    from loaders.values import RowRejected
-
-    raise RowRejected("missing_subject", f"the {what} has neither a name nor a code")
-
-
 def map_officer(row: Row, make: MentionFactory) -> RowFacts:
     facts = RowFacts(primary="rel:0", defining={"officer"})
     name, code = row.text("enterprise_name"), row.text("enterprise_uscc")
     stock = row.text("enterprise_stock_code")
     require_subject(name, code, stock)
     person_name = row.text("person_name")
-    if not person_name:
-        raise_missing("officer")
+    require_subject(person_name, who="the officer")
     role = row.text("role") or "未注明"
     facts.mentions.append(
         make.enterprise("subject", name, code, warnings=facts.warnings, stock_code=stock)
@@ -144,8 +136,7 @@ def map_branch(row: Row, make: MentionFactory) -> RowFacts:
 def map_professional(row: Row, make: MentionFactory) -> RowFacts:
     facts = RowFacts(defining={"person"})
     person_name = row.text("person_name")
-    if not person_name:
-        raise_missing("professional")
+    require_subject(person_name, who="the professional")
     profession = row.text("profession") or "未注明"
     certificate = row.text("certificate_no")
     firm_name, firm_code = row.text("firm_name"), row.text("firm_uscc")
